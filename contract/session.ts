@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { Capture } from './capture';
+import { CaptureMode, CaptureStatus, ExtractionStatus, SessionStatus } from './enums';
+import { ShortId } from './ids';
+import { MetadataPatchSchema, MetadataSchema } from './metadata';
+import { boundedText, DateTime } from './text';
+import { ProductPhoto } from './photo';
+
+/** The device context is free-form, but bounded so that it cannot be used to store blobs. */
+export const DEVICE_CONTEXT_MAX_BYTES = 16_384;
+
+export const DeviceContext = z
+  .record(z.string(), z.unknown())
+  .refine((v) => new TextEncoder().encode(JSON.stringify(v)).length <= DEVICE_CONTEXT_MAX_BYTES, {
+    error: `device_context must serialise to at most ${DEVICE_CONTEXT_MAX_BYTES} bytes.`,
+  });
+
+export const CreateSessionRequest = z.object({
+  metadata: MetadataPatchSchema.optional(),
+  organization_short_id: z.string().max(64).default(''),
+  user_agent: boundedText(0, 1000).default(''),
+  device_context: DeviceContext.default({}),
+  capture_mode: CaptureMode.default('barcode_scan'),
+});
+export type CreateSessionRequest = z.input<typeof CreateSessionRequest>;
+
+const SessionBase = {
+  id: ShortId,
+  status: SessionStatus,
+  capture_mode: CaptureMode,
+  created: DateTime,
+  modified: DateTime,
+  metadata: MetadataSchema,
+};
+
+export const SessionSummary = z.object({
+  ...SessionBase,
+  capture_count: z.number().int().nonnegative().default(0),
+  photo_count: z.number().int().nonnegative().default(0),
+});
+export type SessionSummary = z.infer<typeof SessionSummary>;
+
+export const SessionDetail = z.object({
+  ...SessionBase,
+  captures: z.array(Capture),
+  product_photos: z.array(ProductPhoto),
+});
+export type SessionDetail = z.infer<typeof SessionDetail>;
+
+export const CaptureStatusItem = z.object({
+  id: ShortId,
+  status: CaptureStatus,
+  proposal_count: z.number().int().nonnegative(),
+});
+
+export const SessionStatusPoll = z.object({
+  session_status: SessionStatus,
+  extraction_status: ExtractionStatus,
+  captures: z.array(CaptureStatusItem),
+});
+export type SessionStatusPoll = z.infer<typeof SessionStatusPoll>;

@@ -1,0 +1,6 @@
+import type { FastifyInstance } from 'fastify';
+import type { Health } from '#contract';
+
+export function healthRoutes(app: FastifyInstance, version: string): void {
+  app.get('/healthz', (): Health => ({ status: 'ok', version }));
+}

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { errorEnvelope } from '#contract';
+
+/**
+ * Serves the built app. Hashed assets are cached for a year; the shell, the manifest and the
+ * service worker are revalidated on every load so that an update reaches installed PWAs.
+ * Unknown paths outside the API get the shell, because the router owns them (deep links).
+ */
+export async function registerStaticApp(
+  app: FastifyInstance,
+  staticDir: string | undefined,
+  apiPrefixes: readonly string[],
+): Promise<void> {
+  const built = staticDir !== undefined && fs.existsSync(path.join(staticDir, 'index.html'));
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      wildcard: false,
+      setHeaders(reply, filePath) {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        reply.header(
+          'Cache-Control',
+          immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
+  app.setNotFoundHandler(async (req, reply) => {
+    const isApi = apiPrefixes.some((p) => req.url.startsWith(p));
+    const wantsPage = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+    if (!isApi && wantsPage) {
+      if (!built) {
+        return reply
+          .code(503)
+          .type('text/plain')
+          .send(
+            `The app is not built. Run \`npm run build\` (looked in ${staticDir ?? 'no folder'}).`,
+          );
+      }
+      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send(errorEnvelope(404, `No route for ${req.method} ${req.url}.`));
+  });
+}

@@ -1,0 +1,18 @@
+import { NavLink, Outlet } from 'react-router';
+
+/** The frame every screen shares: a header with the app name, and the screen below it. */
+export function AppLayout() {
+  return (
+    <div className="app">
+      <header className="app-header">
+        <NavLink to="/" className="brand" aria-label="Closient Scanner, home">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span>Closient Scanner</span>
+        </NavLink>
+      </header>
+      <main className="app-main" id="main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

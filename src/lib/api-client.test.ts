@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { errorEnvelope, rateLimitHeaders } from '#contract';
+import { ApiError, ContractError, createApiClient, NetworkError } from './api-client';
+
+const NOW = Date.UTC(2026, 10, 29);
+const Thing = z.object({ id: z.string() });
+
+function fakeFetch(respond: (url: string, init: RequestInit) => Response | Promise<Response>) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const fetch = (async (url: string, init: RequestInit) => {
+    calls.push({ url, init });
+    return respond(url, init);
+  }) as unknown as typeof globalThis.fetch;
+  return { fetch, calls };
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
+
+describe('createApiClient', () => {
+  it('sends the key and a JSON body, and returns the parsed result', async () => {
+    const { fetch, calls } = fakeFetch(() => json(201, { id: 'a', extra: 1 }));
+    const client = createApiClient({
+      baseUrl: 'https://api.example/',
+      apiKey: 'cpk_k',
+      fetch,
+      now: () => NOW,
+    });
+    await expect(client.request(Thing, '/x', { method: 'POST', body: { a: 1 } })).resolves.toEqual({
+      id: 'a',
+    });
+    expect(calls[0]?.url).toBe('https://api.example/x');
+    const headers = calls[0]?.init.headers as Record<string, string>;
+    expect(headers['X-API-Key']).toBe('cpk_k');
+    expect(headers['Content-Type']).toBe('application/json');
+    expect(calls[0]?.init.body).toBe('{"a":1}');
+  });
+
+  it('turns an error envelope into an ApiError with field errors and rate-limit state', async () => {
+    const { fetch } = fakeFetch(() =>
+      json(429, errorEnvelope(429, 'Too many requests.', null, 30), {
+        ...rateLimitHeaders(
+          [{ limit: 300, windowSeconds: 60, remaining: 0, resetSeconds: 30 }],
+          NOW,
+        ),
+        'Retry-After': '30',
+      }),
+    );
+    const client = createApiClient({ baseUrl: '', apiKey: '', fetch, now: () => NOW });
+    const error = await client.request(Thing, '/x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 429, code: 'RATE_LIMITED', retryAfterSeconds: 30 });
+    expect((error as ApiError).rateLimit?.remaining).toBe(0);
+    expect(client.lastRateLimit()?.resetAtMs).toBe(NOW + 30_000);
+  });
+
+  it('reports a failed connection as a NetworkError', async () => {
+    const { fetch } = fakeFetch(() => {
+      throw new TypeError('Failed to fetch');
+    });
+    const client = createApiClient({ baseUrl: '', apiKey: '', fetch });
+    await expect(client.request(Thing, '/x')).rejects.toBeInstanceOf(NetworkError);
+  });
+
+  it('lets an abort through as an abort, not a network failure', async () => {
+    const controller = new AbortController();
+    const { fetch } = fakeFetch(() => {
+      controller.abort();
+      throw new DOMException('aborted', 'AbortError');
+    });
+    const client = createApiClient({ baseUrl: '', apiKey: '', fetch });
+    const error = await client
+      .request(Thing, '/x', { signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(NetworkError);
+    expect((error as DOMException).name).toBe('AbortError');
+  });
+
+  it('rejects a 2xx body that breaks the contract', async () => {
+    const { fetch } = fakeFetch(() => json(200, { nope: true }));
+    const client = createApiClient({ baseUrl: '', apiKey: '', fetch });
+    const error = await client.request(Thing, '/x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ContractError);
+    expect((error as ContractError).issues[0]?.path).toEqual(['id']);
+  });
+});

@@ -1,0 +1,125 @@
+import type { z } from 'zod';
+import {
+  type FieldError,
+  parseErrorBody,
+  parseRateLimitHeaders,
+  type RateLimitState,
+} from '#contract';
+
+/** The server answered with an error envelope (or something we read as one). */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fieldErrors: FieldError[],
+    readonly retryAfterSeconds: number | null,
+    readonly rateLimit: RateLimitState | null,
+  ) {
+    super(message);
+  }
+}
+
+/** The request never got an HTTP answer: offline, DNS, CORS, or a reset connection. */
+export class NetworkError extends Error {
+  override name = 'NetworkError';
+}
+
+/** The server answered 2xx with a body that does not match the contract. */
+export class ContractError extends Error {
+  override name = 'ContractError';
+  constructor(
+    message: string,
+    readonly issues: readonly z.core.$ZodIssue[],
+  ) {
+    super(message);
+  }
+}
+
+export interface ApiClientConfig {
+  /** Origin (and optional path prefix) of the API; '' means this app's own origin. */
+  baseUrl: string;
+  apiKey: string;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH';
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export interface ApiClient {
+  request<S extends z.ZodType>(
+    schema: S,
+    path: string,
+    options?: RequestOptions,
+  ): Promise<z.output<S>>;
+  readonly lastRateLimit: () => RateLimitState | null;
+}
+
+/**
+ * The only place the app calls `fetch`. It adds the key, decodes errors in either dialect into
+ * `ApiError`, and checks every success body against the contract so that a drifting server
+ * fails loudly at the edge instead of deep inside a component.
+ */
+export function createApiClient(config: ApiClientConfig): ApiClient {
+  const doFetch = config.fetch ?? globalThis.fetch.bind(globalThis);
+  const now = config.now ?? Date.now;
+  let lastRateLimit: RateLimitState | null = null;
+
+  async function request<S extends z.ZodType>(
+    schema: S,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<z.output<S>> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    if (config.apiKey) headers['X-API-Key'] = config.apiKey;
+    let body: BodyInit | undefined;
+    if (options.body instanceof FormData) body = options.body;
+    else if (options.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+
+    let response: Response;
+    try {
+      response = await doFetch(`${config.baseUrl.replace(/\/$/, '')}${path}`, {
+        method: options.method ?? 'GET',
+        headers,
+        body,
+        signal: options.signal,
+      });
+    } catch (error) {
+      // An abort is the caller's decision, not a failure: let it through unchanged.
+      if (options.signal?.aborted) throw error;
+      throw new NetworkError(error instanceof Error ? error.message : String(error));
+    }
+
+    const rateLimit = parseRateLimitHeaders((n) => response.headers.get(n), now());
+    if (rateLimit) lastRateLimit = rateLimit;
+    const payload: unknown = await response.json().catch(() => null);
+
+    if (!response.ok) {
+      const e = parseErrorBody(payload, response.status);
+      throw new ApiError(
+        response.status,
+        e.code,
+        e.message,
+        e.fieldErrors,
+        e.retryAfterSeconds ?? rateLimit?.retryAfterSeconds ?? null,
+        rateLimit,
+      );
+    }
+    const parsed = schema.safeParse(payload);
+    if (!parsed.success) {
+      throw new ContractError(`Unexpected response from ${path}`, parsed.error.issues);
+    }
+    return parsed.data;
+  }
+
+  return { request, lastRateLimit: () => lastRateLimit };
+}
