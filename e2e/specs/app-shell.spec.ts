@@ -1,0 +1,56 @@
+import { expect, test } from '../fixtures';
+
+test('the server serves the app shell and the health endpoint on one origin', async ({
+  page,
+  request,
+}) => {
+  const health = await request.get('/healthz');
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toMatchObject({ status: 'ok' });
+
+  await page.goto('/');
+  await expect(page).toHaveTitle('Closient Scanner');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Scan products for Closient');
+  await expect(page.getByText(/Online · v\d+\.\d+\.\d+/)).toBeVisible();
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/favicon.svg');
+  expect((await request.get('/favicon.svg')).status()).toBe(200);
+  expect((await request.get('/manifest.webmanifest')).status()).toBe(200);
+});
+
+test('a deep link loads the shell and an unknown page says so', async ({ page }) => {
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Go to the home screen' }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+for (const { name, viewport } of [
+  { name: 'phone in portrait', viewport: { width: 412, height: 915 } },
+  { name: 'tablet in landscape', viewport: { width: 1280, height: 800 } },
+]) {
+  test(`the layout fits a ${name}`, async ({ page }, testInfo) => {
+    await page.setViewportSize(viewport);
+    await page.goto('/');
+    await expect(page.getByText(/Online/)).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    const brand = page.getByRole('link', { name: 'Closient Scanner, home' });
+    expect((await brand.boundingBox())?.height).toBeGreaterThanOrEqual(44);
+    await page.screenshot({
+      path: testInfo.outputPath(`home-${viewport.width}x${viewport.height}.png`),
+    });
+  });
+}
+
+test('the service worker installs and serves the shell offline', async ({ page, context }) => {
+  await page.goto('/');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await context.setOffline(true);
+  await page.goto('/sessions/anything');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await context.setOffline(false);
+});
