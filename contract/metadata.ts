@@ -92,3 +92,6 @@ export function metadataKeyCountError(merged: Metadata): string | null {
     ? `Metadata can hold at most ${METADATA_LIMITS.maxKeys} keys; the merge would leave ${n}.`
     : null;
 }
+
+/** Reads metadata stored as JSON text (by the server, or in IndexedDB by the client). */
+export const readMetadataJson = (text: string): Metadata => JSON.parse(text) as Metadata;

@@ -5,6 +5,13 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Health, parseErrorBody } from '#contract';
 import { createApp } from './app';
+import { openDatabase } from './db/database';
+import { createTestApp } from './test/harness';
+
+const base = () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scanner-app-'));
+  return { db: openDatabase(':memory:'), dataDir };
+};
 
 let app: FastifyInstance | undefined;
 afterEach(async () => {
@@ -22,14 +29,14 @@ function builtApp(): string {
 
 describe('createApp', () => {
   it('answers the health check with the contract shape', async () => {
-    app = await createApp({ version: '1.2.3' });
+    app = await createApp({ ...base(), version: '1.2.3' });
     const res = await app.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(200);
     expect(Health.parse(res.json())).toEqual({ status: 'ok', version: '1.2.3' });
   });
 
   it('serves the shell for deep links and caches hashed assets for a year', async () => {
-    app = await createApp({ version: 't', staticDir: builtApp() });
+    app = await createApp({ ...base(), version: 't', staticDir: builtApp() });
     const page = await app.inject({ url: '/sessions/abc/scan', headers: { accept: 'text/html' } });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<title>Scanner</title>');
@@ -39,24 +46,34 @@ describe('createApp', () => {
   });
 
   it('answers unknown API paths with the error envelope, never the shell', async () => {
-    app = await createApp({ version: 't', staticDir: builtApp() });
-    const res = await app.inject({
+    const t = await createTestApp({ staticDir: builtApp() });
+    const res = await t.call({
       url: '/scanner/api/v1/nope',
       headers: { accept: 'text/html,application/json' },
     });
     expect(res.statusCode).toBe(404);
     expect(parseErrorBody(res.json(), 404).code).toBe('NOT_FOUND');
+    const anonymous = await t.app.inject({
+      url: '/scanner/api/v1/nope',
+      headers: { accept: 'text/html' },
+    });
+    expect(anonymous.statusCode).toBe(401);
+    await t.close();
   });
 
   it('says how to build when the app has not been built', async () => {
-    app = await createApp({ version: 't', staticDir: path.join(os.tmpdir(), 'missing-dist') });
+    app = await createApp({
+      ...base(),
+      version: 't',
+      staticDir: path.join(os.tmpdir(), 'missing-dist'),
+    });
     const res = await app.inject({ url: '/', headers: { accept: 'text/html' } });
     expect(res.statusCode).toBe(503);
     expect(res.body).toMatch(/npm run build/);
   });
 
   it('sends security headers that still allow the wasm decoder and the camera', async () => {
-    app = await createApp({ version: 't' });
+    app = await createApp({ ...base(), version: 't' });
     const res = await app.inject({ url: '/healthz' });
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");

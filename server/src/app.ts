@@ -1,28 +1,129 @@
+import cors from '@fastify/cors';
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { SCANNER_API_PREFIX } from '#contract';
+import { PHOTO_UPLOAD_LIMITS, SCANNER_API_PREFIX } from '#contract';
+import { registerAuth } from './auth/auth';
+import type { Clock } from './clock';
+import { systemClock } from './clock';
+import type { Db } from './db/database';
+import { registerErrorHandler } from './http/error-handler';
+import { registerIdempotency } from './limits/idempotency';
+import { registerRateLimit } from './limits/rate-limit.hook';
+import { RateLimiter, type RateLimitDefaults } from './limits/rate-limiter';
+import { capturesRoutes } from './routes/captures/captures.routes';
+import { uploadImageRoutes } from './routes/captures/upload-image.routes';
+import { digitalLinkRoutes } from './routes/digital-link/digital-link.routes';
 import { healthRoutes } from './routes/health/health.routes';
+import { openApiRoutes, PUBLIC_API_PATHS } from './routes/openapi/openapi.routes';
+import { photosRoutes } from './routes/photos/photos.routes';
+import { proposalsRoutes } from './routes/proposals/proposals.routes';
+import { resolveRoutes } from './routes/resolve/resolve.routes';
+import { sessionsRoutes } from './routes/sessions/sessions.routes';
+import { uploadsRoutes } from './routes/uploads/uploads.routes';
 import { registerSecurityHeaders } from './security';
+import { createServices, type Services } from './services';
 import { registerStaticApp } from './static';
 
 export interface AppOptions {
+  db: Db;
+  dataDir: string;
+  version: string;
+  clock?: Clock;
   /** The built app to serve; omitted in API-only tests. */
   staticDir?: string;
-  version: string;
+  pipelineDelayMs?: number;
+  allowPrivateUrls?: boolean;
+  sessionTtlSeconds?: number;
+  rateLimits?: RateLimitDefaults;
   logger?: boolean;
+  logLevel?: string;
+}
+
+const API_PREFIXES = [SCANNER_API_PREFIX, '/products/api/'];
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+    /** One pass of the maintenance job: expire idle sessions, forget old idempotency keys. */
+    maintenance: () => { expired: number; purgedKeys: number };
+  }
 }
 
 /**
- * Builds the server without listening and without reading the environment, so tests create
- * it in-process and call it through `inject`.
+ * Builds the server without listening and without reading the environment, so tests create it
+ * in-process and call it through `inject`.
  */
 export async function createApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: false });
+  const clock = options.clock ?? systemClock;
+  const app = Fastify({
+    logger: options.logger ? { level: options.logLevel ?? 'warn' } : false,
+    trustProxy: false,
+    // `__proto__` is a legal metadata key (contract tests cover it). It stays an own data
+    // property: every schema copies entries with Object.entries/fromEntries, never by assignment.
+    onProtoPoisoning: 'ignore',
+  });
+  const services = createServices({
+    db: options.db,
+    clock,
+    dataDir: options.dataDir,
+    pipelineDelayMs: options.pipelineDelayMs ?? 0,
+    allowPrivateUrls: options.allowPrivateUrls ?? false,
+    onPipelineError: (error, captureId) =>
+      app.log.error({ err: error, captureId }, 'capture pipeline failed'),
+  });
+  app.decorate('services', services);
+
+  registerErrorHandler(app);
   await registerSecurityHeaders(app);
+  await app.register(cors, {
+    origin: true,
+    allowedHeaders: ['Content-Type', 'X-API-Key', 'Idempotency-Key'],
+    exposedHeaders: [
+      'RateLimit-Policy',
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+      'X-RateLimit-Limit',
+      'X-RateLimit-Remaining',
+      'X-RateLimit-Reset',
+      'Retry-After',
+      'Idempotent-Replayed',
+    ],
+    methods: ['GET', 'POST', 'PATCH'],
+  });
+  await app.register(multipart, {
+    limits: { fileSize: PHOTO_UPLOAD_LIMITS.maxBytes, files: 1, fields: 20 },
+  });
+
+  registerAuth(app, API_PREFIXES, PUBLIC_API_PATHS, services.keys, clock);
+  registerRateLimit(
+    app,
+    new RateLimiter(clock, options.rateLimits ?? { perMinute: 300, perDay: 10_000 }),
+  );
+  registerIdempotency(app, options.db, clock);
+
   healthRoutes(app, options.version);
+  sessionsRoutes(app, services);
+  capturesRoutes(app, services);
+  uploadImageRoutes(app, services);
+  photosRoutes(app, services);
+  uploadsRoutes(app, services);
+  proposalsRoutes(app, services);
+  resolveRoutes(app, services);
+  digitalLinkRoutes(app, services);
+  openApiRoutes(app, services, options.version);
   await registerStaticApp(app, options.staticDir, [
-    SCANNER_API_PREFIX,
-    '/products/api/',
+    ...API_PREFIXES,
     '/healthz',
+    '/scanner/uploads',
   ]);
+
+  const ttl = options.sessionTtlSeconds ?? 86_400;
+  app.decorate('maintenance', () => ({
+    expired: services.sessions.expireIdle(ttl),
+    purgedKeys: app.purgeIdempotencyKeys(),
+  }));
+  app.addHook('onClose', () => services.pipeline.stop());
+  services.pipeline.resume();
   return app;
 }

@@ -8,6 +8,13 @@ describe('readConfig', () => {
       host: '127.0.0.1',
       dataDir: '/srv/app/.data',
       staticDir: '/srv/app/dist',
+      sessionTtlSeconds: 86_400,
+      pipelineDelayMs: 400,
+      allowPrivateUrls: false,
+      bootstrapKey: null,
+      rateLimits: { perMinute: 300, perDay: 10_000 },
+      maintenanceIntervalSeconds: 60,
+      logLevel: 'warn',
     });
   });
 
@@ -15,6 +22,27 @@ describe('readConfig', () => {
     const c = readConfig({ PORT: '9000', SCANNER_DATA_DIR: '/tmp/x' }, '/srv/app');
     expect(c.port).toBe(9000);
     expect(c.dataDir).toBe('/tmp/x');
+  });
+
+  it('reads the pipeline, TTL, private-URL and rate-limit settings', () => {
+    const c = readConfig({
+      SCANNER_PIPELINE_DELAY_MS: '0',
+      SCANNER_SESSION_TTL_S: '60',
+      SCANNER_ALLOW_PRIVATE_URLS: '1',
+      SCANNER_RATE_LIMIT_PER_MINUTE: '5',
+      SCANNER_BOOTSTRAP_KEY: 'cpk_AbCdEfGhIjKlMnOpQrStUvWxYz012345_45ffccd2',
+    });
+    expect(c).toMatchObject({ pipelineDelayMs: 0, sessionTtlSeconds: 60, allowPrivateUrls: true });
+    expect(c.rateLimits.perMinute).toBe(5);
+  });
+
+  it('refuses a malformed bootstrap key without printing it', () => {
+    expect(() => readConfig({ SCANNER_BOOTSTRAP_KEY: 'cpk_secret_00000000' })).toThrow(
+      /SCANNER_BOOTSTRAP_KEY=\(hidden\)/,
+    );
+    expect(() => readConfig({ SCANNER_ALLOW_PRIVATE_URLS: 'yes' })).toThrow(
+      /SCANNER_ALLOW_PRIVATE_URLS/,
+    );
   });
 
   it('stops with a message naming the bad variable', () => {

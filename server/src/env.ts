@@ -1,5 +1,14 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { checkApiKey } from '#contract';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false'], { error: 'Use 1 or 0.' })
+  .default('0')
+  .transform((v) => v === '1' || v === 'true');
+
+const int = (min: number, max: number, fallback: number) =>
+  z.coerce.number({ error: 'Must be a whole number.' }).int().min(min).max(max).default(fallback);
 
 /**
  * The server's whole configuration, read from the environment once, here and nowhere else
@@ -7,10 +16,24 @@ import { z } from 'zod';
  * message that names the variable.
  */
 const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+  PORT: int(0, 65_535, 8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   SCANNER_DATA_DIR: z.string().min(1).default('.data'),
   SCANNER_STATIC_DIR: z.string().min(1).default('dist'),
+  SCANNER_SESSION_TTL_S: int(1, 365 * 86_400, 86_400),
+  SCANNER_PIPELINE_DELAY_MS: int(0, 60_000, 400),
+  SCANNER_ALLOW_PRIVATE_URLS: flag,
+  SCANNER_BOOTSTRAP_KEY: z
+    .string()
+    .refine(
+      (k) => checkApiKey(k).ok,
+      'Not a valid API key (<csb|csu|cpk>_<32 alphanumerics>_<crc32>).',
+    )
+    .optional(),
+  SCANNER_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000_000, 300),
+  SCANNER_RATE_LIMIT_PER_DAY: int(1, 1_000_000_000, 10_000),
+  SCANNER_MAINTENANCE_INTERVAL_S: int(1, 86_400, 60),
+  SCANNER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
 });
 
 export type Config = {
@@ -18,6 +41,13 @@ export type Config = {
   host: string;
   dataDir: string;
   staticDir: string;
+  sessionTtlSeconds: number;
+  pipelineDelayMs: number;
+  allowPrivateUrls: boolean;
+  bootstrapKey: string | null;
+  rateLimits: { perMinute: number; perDay: number };
+  maintenanceIntervalSeconds: number;
+  logLevel: string;
 };
 
 export class ConfigError extends Error {
@@ -25,11 +55,15 @@ export class ConfigError extends Error {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
-  const parsed = EnvSchema.safeParse(env);
+  // An empty variable means "not set", as in most shells' `FOO= cmd`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = EnvSchema.safeParse(present);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (i) => `  ${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])])}: ${i.message}`,
-    );
+    const lines = parsed.error.issues.map((i) => {
+      const name = String(i.path[0]);
+      const shown = name === 'SCANNER_BOOTSTRAP_KEY' ? '(hidden)' : JSON.stringify(env[name]);
+      return `  ${name}=${shown}: ${i.message}`;
+    });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -38,5 +72,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: e.HOST,
     dataDir: path.resolve(cwd, e.SCANNER_DATA_DIR),
     staticDir: path.resolve(cwd, e.SCANNER_STATIC_DIR),
+    sessionTtlSeconds: e.SCANNER_SESSION_TTL_S,
+    pipelineDelayMs: e.SCANNER_PIPELINE_DELAY_MS,
+    allowPrivateUrls: e.SCANNER_ALLOW_PRIVATE_URLS,
+    bootstrapKey: e.SCANNER_BOOTSTRAP_KEY ?? null,
+    rateLimits: {
+      perMinute: e.SCANNER_RATE_LIMIT_PER_MINUTE,
+      perDay: e.SCANNER_RATE_LIMIT_PER_DAY,
+    },
+    maintenanceIntervalSeconds: e.SCANNER_MAINTENANCE_INTERVAL_S,
+    logLevel: e.SCANNER_LOG_LEVEL,
   };
 }

@@ -1,0 +1,37 @@
+import Database from 'better-sqlite3';
+import { MIGRATIONS } from './migrations';
+
+/**
+ * The database handle. An interface rather than a type alias so that declaration emit (project
+ * references need it) can name it without importing better-sqlite3 everywhere.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- see above
+export interface Db extends Database.Database {}
+
+/**
+ * Opens (or creates) the database and brings its schema up to date. WAL lets readers run beside
+ * the writer; `synchronous = NORMAL` in WAL mode never loses a committed transaction when the
+ * process dies (kill -9), only on power loss, which a local server can accept.
+ */
+export function openDatabase(file: string): Db {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+/** Applies each migration newer than `user_version`, each in its own transaction. */
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  MIGRATIONS.forEach((sql, index) => {
+    const version = index + 1;
+    if (version <= current) return;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version}`);
+    })();
+  });
+}

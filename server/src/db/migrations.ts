@@ -1,0 +1,136 @@
+/**
+ * Schema migrations, applied in order; never edit one that has shipped, append a new one.
+ * Ids are the 22-character short ids; `uuid` holds the canonical form that paths also accept.
+ * JSON columns hold metadata and other documents as text.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE organizations (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created TEXT NOT NULL
+  );
+  CREATE TABLE api_keys (
+    id TEXT PRIMARY KEY,
+    org_id TEXT NOT NULL REFERENCES organizations(id),
+    prefix TEXT NOT NULL,
+    key_hash TEXT NOT NULL UNIQUE,
+    hint TEXT NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    expires_at TEXT,
+    revoked_at TEXT,
+    last_used TEXT,
+    rate_limit_per_minute INTEGER NOT NULL DEFAULT 0,
+    rate_limit_per_day INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    org_id TEXT NOT NULL REFERENCES organizations(id),
+    status TEXT NOT NULL,
+    capture_mode TEXT NOT NULL,
+    extraction_status TEXT NOT NULL DEFAULT 'pending',
+    submitted_at TEXT,
+    user_agent TEXT NOT NULL,
+    device_context TEXT NOT NULL,
+    metadata TEXT NOT NULL DEFAULT '{}',
+    created TEXT NOT NULL,
+    modified TEXT NOT NULL
+  );
+  CREATE INDEX sessions_active_modified ON sessions(status, modified);
+  CREATE TABLE products (
+    id TEXT PRIMARY KEY,
+    gtin TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    brand_name TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    category TEXT NOT NULL DEFAULT '',
+    ingredients TEXT NOT NULL DEFAULT '',
+    ai_summary TEXT NOT NULL DEFAULT '',
+    images TEXT NOT NULL DEFAULT '',
+    pending_enrichment TEXT NOT NULL DEFAULT '[]',
+    lookup_error TEXT NOT NULL DEFAULT '',
+    modified TEXT NOT NULL
+  );
+  CREATE TABLE captures (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    uuid TEXT NOT NULL UNIQUE,
+    session_id TEXT NOT NULL REFERENCES sessions(id),
+    org_id TEXT NOT NULL REFERENCES organizations(id),
+    status TEXT NOT NULL,
+    capture_type TEXT NOT NULL,
+    raw_value TEXT NOT NULL,
+    gtin TEXT NOT NULL DEFAULT '',
+    error_message TEXT NOT NULL DEFAULT '',
+    metadata TEXT NOT NULL DEFAULT '{}',
+    gs1_dl_data TEXT NOT NULL DEFAULT '{}',
+    product_id TEXT REFERENCES products(id),
+    processed_at TEXT,
+    uploaded_image_key TEXT,
+    qr_analysis TEXT,
+    created TEXT NOT NULL
+  );
+  CREATE INDEX captures_session ON captures(session_id, seq);
+  CREATE INDEX captures_unfinished ON captures(status);
+  CREATE TABLE uploads (
+    s3_key TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES sessions(id),
+    org_id TEXT NOT NULL REFERENCES organizations(id),
+    content_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    created TEXT NOT NULL
+  );
+  CREATE TABLE product_photos (
+    id TEXT PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    session_id TEXT NOT NULL REFERENCES sessions(id),
+    org_id TEXT NOT NULL REFERENCES organizations(id),
+    photo_type TEXT NOT NULL,
+    s3_key TEXT NOT NULL,
+    original_filename TEXT NOT NULL,
+    sort_order INTEGER NOT NULL,
+    file_size INTEGER,
+    capture_id TEXT REFERENCES captures(id),
+    metadata TEXT NOT NULL DEFAULT '{}',
+    created TEXT NOT NULL
+  );
+  CREATE INDEX photos_session ON product_photos(session_id, sort_order);
+  CREATE TABLE proposals (
+    id TEXT PRIMARY KEY,
+    capture_id TEXT NOT NULL REFERENCES captures(id),
+    org_id TEXT NOT NULL REFERENCES organizations(id),
+    field_name TEXT NOT NULL,
+    current_value TEXT NOT NULL,
+    proposed_value TEXT NOT NULL,
+    confidence TEXT NOT NULL,
+    reasoning TEXT NOT NULL,
+    source TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'PENDING',
+    metadata TEXT NOT NULL DEFAULT '{}',
+    created TEXT NOT NULL,
+    reviewed_at TEXT,
+    applied_at TEXT
+  );
+  CREATE INDEX proposals_capture ON proposals(capture_id);
+  CREATE TABLE redirect_rules (
+    short_id TEXT PRIMARY KEY,
+    product_id TEXT NOT NULL REFERENCES products(id),
+    org_id TEXT NOT NULL REFERENCES organizations(id),
+    order_index INTEGER NOT NULL,
+    is_active INTEGER NOT NULL DEFAULT 1,
+    custom_url TEXT NOT NULL,
+    created TEXT NOT NULL
+  );
+  CREATE TABLE idempotency_keys (
+    api_key_id TEXT NOT NULL,
+    idem_key TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    status_code INTEGER,
+    response_body TEXT,
+    created TEXT NOT NULL,
+    PRIMARY KEY (api_key_id, idem_key)
+  );
+  `,
+];

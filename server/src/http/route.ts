@@ -1,0 +1,79 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { AuthContext } from '../auth/auth';
+import { HttpError } from './errors';
+import { fieldErrors } from './error-handler';
+
+export interface RouteContext<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  auth: AuthContext;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+  method: 'GET' | 'POST' | 'PATCH';
+  url: string;
+  summary: string;
+  tag: string;
+  body?: B;
+  query?: Q;
+  params?: P;
+  /** Status -> schema (null: no body); the first 2xx is what the handler returns. */
+  responses: Record<number, z.ZodType | null>;
+  handler: (ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>) => unknown;
+}
+
+/** Every route defined here, for the OpenAPI document. */
+export type RouteRecord = Pick<
+  RouteSpec<z.ZodType, z.ZodType, z.ZodType>,
+  'method' | 'url' | 'summary' | 'tag' | 'body' | 'query' | 'params' | 'responses'
+>;
+
+function parse<S extends z.ZodType>(
+  schema: S | undefined,
+  value: unknown,
+  where: string,
+): z.output<S> {
+  if (!schema) return undefined as z.output<S>;
+  const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  if (!result.success) {
+    // A malformed id in the path names nothing that exists: that is a 404, not a 422.
+    if (where === 'params') throw new HttpError(404, 'Not found.');
+    throw new HttpError(422, 'Invalid input.', fieldErrors(result.error));
+  }
+  return result.data;
+}
+
+/**
+ * Defines a route once: Fastify gets the handler (inputs parsed with the contract's schemas,
+ * errors to 422 with field names), and the registry gets its OpenAPI description.
+ */
+export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+  app: FastifyInstance,
+  registry: RouteRecord[],
+  spec: RouteSpec<B, Q, P>,
+): void {
+  registry.push(spec);
+  const success = Number(Object.keys(spec.responses).find((s) => Number(s) < 300) ?? 200);
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    handler: async (request, reply) => {
+      const params = parse(spec.params, request.params, 'params');
+      const query = parse(spec.query, request.query, 'query');
+      const body = parse(spec.body, request.body, 'body');
+      const result = await spec.handler({
+        body,
+        query,
+        params,
+        auth: request.auth,
+        request,
+        reply,
+      });
+      return reply.code(success).send(result);
+    },
+  });
+}

@@ -1,0 +1,80 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  Capture,
+  CreateCaptureRequest,
+  IdParam,
+  mergeMetadata,
+  metadataKeyCountError,
+  resolveSessionRef,
+} from '#contract';
+import { z } from 'zod';
+import { conflict, invalid } from '../../http/errors';
+import { defineRoute } from '../../http/route';
+import type { Services } from '../../services';
+import { toCapture } from './captures.repository';
+
+export const CaptureParams = z.object({ id: IdParam });
+
+export function capturesRoutes(app: FastifyInstance, s: Services): void {
+  defineRoute(app, s.routes, {
+    method: 'POST',
+    url: '/scanner/api/v1/captures',
+    summary: 'Submit a barcode or QR scan',
+    tag: 'captures',
+    body: CreateCaptureRequest,
+    responses: { 201: Capture, 404: null, 409: null },
+    handler: ({ body, auth }) => {
+      const session = s.sessions.getActive(auth.orgId, resolveSessionRef(body) ?? '');
+      const metadata = mergeMetadata({}, body.metadata);
+      const tooMany = metadataKeyCountError(metadata);
+      if (tooMany) throw invalid('metadata', tooMany);
+      const row = s.db.transaction(() => {
+        const created = s.captures.create({
+          sessionId: session.id,
+          orgId: auth.orgId,
+          captureType: body.capture_type,
+          rawValue: body.raw_value,
+          gtin: body.gtin,
+          metadata,
+          gs1DlData: body.gs1_dl_data,
+        });
+        s.sessions.touch(session.id);
+        return created;
+      })();
+      s.pipeline.enqueue(row.id);
+      return toCapture(row);
+    },
+  });
+
+  defineRoute(app, s.routes, {
+    method: 'GET',
+    url: '/scanner/api/v1/captures/:id',
+    summary: 'Get capture status',
+    tag: 'captures',
+    params: CaptureParams,
+    responses: { 200: Capture },
+    handler: ({ params, auth }) => toCapture(s.captures.get(auth.orgId, params.id)),
+  });
+
+  defineRoute(app, s.routes, {
+    method: 'POST',
+    url: '/scanner/api/v1/captures/:id/retry',
+    summary: 'Retry a failed capture',
+    tag: 'captures',
+    params: CaptureParams,
+    responses: { 200: Capture, 409: null },
+    handler: ({ params, auth }) => {
+      const row = s.captures.get(auth.orgId, params.id);
+      s.sessions.getActive(auth.orgId, row.session_id);
+      if (row.status !== 'FAILED' && row.status !== 'NOT_FOUND') {
+        throw conflict(
+          `Only FAILED or NOT_FOUND captures can be retried; this one is ${row.status}.`,
+        );
+      }
+      s.captures.update(row.id, { status: 'PENDING', error_message: '', processed_at: null });
+      s.sessions.touch(row.session_id);
+      s.pipeline.enqueue(row.id);
+      return toCapture(s.captures.get(auth.orgId, row.id));
+    },
+  });
+}

@@ -1,0 +1,138 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  mergeMetadata,
+  metadataKeyCountError,
+  PresignQuery,
+  PresignResponse,
+  ProductPhoto,
+  ProductPhotoList,
+  readMetadataJson,
+  RegisterPhotoRequest,
+  ReorderPhotosRequest,
+  UpdatePhotoRequest,
+} from '#contract';
+import { z } from 'zod';
+import { HttpError, invalid } from '../../http/errors';
+import { defineRoute } from '../../http/route';
+import { toShortId } from '../../ids';
+import type { Services } from '../../services';
+import { toPhoto } from './photos.repository';
+
+const SessionParams = z.object({ session_id: z.string().min(1).max(64) });
+export const UPLOAD_PATH = '/scanner/uploads';
+
+export function photosRoutes(app: FastifyInstance, s: Services): void {
+  defineRoute(app, s.routes, {
+    method: 'GET',
+    url: '/scanner/api/v1/sessions/:session_id/presigned-upload-url',
+    summary: 'Get presigned S3 upload URL',
+    tag: 'photos',
+    params: SessionParams,
+    query: PresignQuery,
+    responses: { 200: PresignResponse },
+    handler: ({ params, query, auth, request }) => {
+      const session = s.sessions.getActive(auth.orgId, params.session_id);
+      // The upload target is this server, on the origin the client used to reach it.
+      const origin = `${request.protocol}://${request.host}`;
+      return s.presign.create(
+        `${origin}${UPLOAD_PATH}`,
+        session.id,
+        session.org_id,
+        query.photo_type,
+        query.original_filename,
+      );
+    },
+  });
+
+  defineRoute(app, s.routes, {
+    method: 'POST',
+    url: '/scanner/api/v1/sessions/:session_id/photos',
+    summary: 'Register a product photo',
+    tag: 'photos',
+    params: SessionParams,
+    body: RegisterPhotoRequest,
+    responses: { 201: ProductPhoto, 409: null },
+    handler: ({ params, body, auth }) => {
+      const session = s.sessions.getActive(auth.orgId, params.session_id);
+      const upload = s.uploads.get(body.s3_key);
+      if (!upload || upload.session_id !== session.id) {
+        throw invalid(
+          's3_key',
+          'No uploaded object at this key for this session; upload it first.',
+        );
+      }
+      const captureRef = body.capture_short_id ?? body.capture_public_id ?? null;
+      let captureId: string | null = null;
+      if (captureRef) {
+        const capture = s.captures.find(toShortId(captureRef));
+        if (!capture || capture.session_id !== session.id) {
+          throw invalid('capture_short_id', 'No capture with this id in this session.');
+        }
+        captureId = capture.id;
+      }
+      const metadata = mergeMetadata({}, body.metadata);
+      const tooMany = metadataKeyCountError(metadata);
+      if (tooMany) throw invalid('metadata', tooMany);
+      const row = s.photos.create({
+        sessionId: session.id,
+        orgId: session.org_id,
+        photoType: body.photo_type,
+        s3Key: body.s3_key,
+        originalFilename: body.original_filename,
+        fileSize: body.file_size ?? upload.size,
+        captureId,
+        metadata,
+      });
+      s.sessions.touch(session.id);
+      return toPhoto(row);
+    },
+  });
+
+  defineRoute(app, s.routes, {
+    method: 'PATCH',
+    url: '/scanner/api/v1/sessions/:session_id/photos/:photo_id',
+    summary: 'Update photo classification',
+    tag: 'photos',
+    params: SessionParams.extend({ photo_id: z.string().min(1).max(64) }),
+    body: UpdatePhotoRequest,
+    responses: { 200: ProductPhoto, 409: null },
+    handler: ({ params, body, auth }) => {
+      const session = s.sessions.getActive(auth.orgId, params.session_id);
+      const photo = s.photos.get(session.id, params.photo_id);
+      const metadata = mergeMetadata(readMetadataJson(photo.metadata), body.metadata);
+      const tooMany = metadataKeyCountError(metadata);
+      if (tooMany) throw invalid('metadata', tooMany);
+      s.photos.update(photo.id, body.photo_type, metadata);
+      s.sessions.touch(session.id);
+      return toPhoto(s.photos.get(session.id, photo.id));
+    },
+  });
+
+  defineRoute(app, s.routes, {
+    method: 'POST',
+    url: '/scanner/api/v1/sessions/:session_id/photos/reorder',
+    summary: 'Reorder product photos',
+    tag: 'photos',
+    params: SessionParams,
+    body: ReorderPhotosRequest,
+    responses: { 200: ProductPhotoList, 409: null },
+    handler: ({ params, body, auth }) => {
+      const session = s.sessions.getActive(auth.orgId, params.session_id);
+      const gallery = s.photos.forSession(session.id).map((p) => p.id);
+      const wanted = body.photo_short_ids.map(toShortId);
+      const unknown = wanted.filter((id) => !gallery.includes(id));
+      const missing = gallery.filter((id) => !wanted.includes(id));
+      if (unknown.length || missing.length) {
+        throw new HttpError(422, 'Invalid input.', [
+          {
+            field: 'photo_short_ids',
+            message: `The list must name every photo of the session exactly once${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}${missing.length ? `; missing: ${missing.join(', ')}` : ''}.`,
+          },
+        ]);
+      }
+      s.photos.reorder(wanted);
+      s.sessions.touch(session.id);
+      return s.photos.forSession(session.id).map(toPhoto);
+    },
+  });
+}

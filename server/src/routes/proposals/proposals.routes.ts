@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  ApplyProposalsResponse,
+  mergeMetadata,
+  metadataKeyCountError,
+  Proposal,
+  ProposalId,
+  ProposalList,
+  readMetadataJson,
+  ReviewProposalRequest,
+} from '#contract';
+import { z } from 'zod';
+import { badRequest, conflict, invalid } from '../../http/errors';
+import { defineRoute } from '../../http/route';
+import type { Services } from '../../services';
+import { CaptureParams } from '../captures/captures.routes';
+import { toCapture } from '../captures/captures.repository';
+import { toProposal } from './proposals.repository';
+
+export function proposalsRoutes(app: FastifyInstance, s: Services): void {
+  defineRoute(app, s.routes, {
+    method: 'GET',
+    url: '/scanner/api/v1/captures/:id/proposals',
+    summary: 'List enrichment proposals',
+    tag: 'enrichment',
+    params: CaptureParams,
+    responses: { 200: ProposalList },
+    handler: ({ params, auth }) =>
+      s.proposals.forCapture(s.captures.get(auth.orgId, params.id).id).map(toProposal),
+  });
+
+  defineRoute(app, s.routes, {
+    method: 'PATCH',
+    url: '/scanner/api/v1/proposals/:proposal_id',
+    summary: 'Review an enrichment proposal',
+    tag: 'enrichment',
+    params: z.object({ proposal_id: ProposalId }),
+    body: ReviewProposalRequest,
+    responses: { 200: Proposal, 409: null },
+    handler: ({ params, body, auth }) => {
+      const row = s.proposals.get(auth.orgId, params.proposal_id);
+      if (row.applied_at) throw conflict('This proposal has already been applied to the product.');
+      const metadata = mergeMetadata(readMetadataJson(row.metadata), body.metadata);
+      const tooMany = metadataKeyCountError(metadata);
+      if (tooMany) throw invalid('metadata', tooMany);
+      s.proposals.review(row.id, body.status, metadata);
+      // Once every proposal of a submitted session is reviewed, the session's extraction is
+      // accepted if any was accepted, rejected otherwise.
+      const capture = s.captures.get(auth.orgId, row.capture_id);
+      const session = s.sessions.get(auth.orgId, capture.session_id);
+      const progress = s.proposals.sessionReview(session.id);
+      if (session.extraction_status === 'ready' && !progress.pending) {
+        s.sessions.setExtraction(session.id, progress.accepted ? 'accepted' : 'rejected');
+      }
+      return toProposal(s.proposals.get(auth.orgId, row.id));
+    },
+  });
+
+  defineRoute(app, s.routes, {
+    method: 'POST',
+    url: '/scanner/api/v1/captures/:id/apply',
+    summary: 'Apply accepted proposals',
+    tag: 'enrichment',
+    params: CaptureParams,
+    responses: { 200: ApplyProposalsResponse, 400: null },
+    handler: ({ params, auth }) => {
+      const capture = s.captures.get(auth.orgId, params.id);
+      if (!capture.product_id)
+        throw badRequest('This capture has no linked product to apply proposals to.');
+      const productId = capture.product_id;
+      const accepted = s.proposals
+        .forCapture(capture.id)
+        .filter((p) => p.status === 'ACCEPTED' && !p.applied_at);
+      s.db.transaction(() => {
+        for (const p of accepted) {
+          s.products.setField(productId, p.field_name, p.proposed_value);
+          s.proposals.markApplied(p.id);
+        }
+      })();
+      return {
+        applied_count: accepted.length,
+        capture: toCapture(s.captures.get(auth.orgId, capture.id)),
+      };
+    },
+  });
+}

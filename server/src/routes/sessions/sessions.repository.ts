@@ -1,0 +1,131 @@
+import type {
+  CaptureMode,
+  ExtractionStatus,
+  Metadata,
+  SessionStatus,
+  SessionSummary,
+} from '#contract';
+import type { Clock } from '../../clock';
+import { iso } from '../../clock';
+import type { Db } from '../../db/database';
+import { readMetadata } from '../../db/json';
+import { conflict, notFound } from '../../http/errors';
+import { newId, toShortId } from '../../ids';
+
+export interface SessionRow {
+  id: string;
+  uuid: string;
+  org_id: string;
+  status: SessionStatus;
+  capture_mode: CaptureMode;
+  extraction_status: ExtractionStatus;
+  user_agent: string;
+  device_context: string;
+  metadata: string;
+  created: string;
+  modified: string;
+  capture_count: number;
+  photo_count: number;
+}
+
+const SELECT = `SELECT s.*,
+  (SELECT COUNT(*) FROM captures c WHERE c.session_id = s.id) AS capture_count,
+  (SELECT COUNT(*) FROM product_photos p WHERE p.session_id = s.id) AS photo_count
+  FROM sessions s`;
+
+export function toSessionSummary(row: SessionRow): SessionSummary {
+  return {
+    id: row.id,
+    status: row.status,
+    capture_mode: row.capture_mode,
+    created: row.created,
+    modified: row.modified,
+    metadata: readMetadata(row.metadata),
+    capture_count: row.capture_count,
+    photo_count: row.photo_count,
+  };
+}
+
+export function sessionsRepository(db: Db, clock: Clock) {
+  const repo = {
+    create(input: {
+      orgId: string;
+      captureMode: CaptureMode;
+      userAgent: string;
+      deviceContext: Record<string, unknown>;
+      metadata: Metadata;
+    }): SessionRow {
+      const { id, uuid } = newId();
+      const now = iso(clock);
+      db.prepare(
+        `INSERT INTO sessions (id, uuid, org_id, status, capture_mode, user_agent, device_context, metadata, created, modified)
+         VALUES (?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        id,
+        uuid,
+        input.orgId,
+        input.captureMode,
+        input.userAgent,
+        JSON.stringify(input.deviceContext),
+        JSON.stringify(input.metadata),
+        now,
+        now,
+      );
+      return repo.get(input.orgId, id);
+    },
+
+    /** The session, or 404 when it does not exist or belongs to another organization. */
+    get(orgId: string, idOrUuid: string): SessionRow {
+      const row = db
+        .prepare(`${SELECT} WHERE s.id = ? AND s.org_id = ?`)
+        .get(toShortId(idOrUuid), orgId) as SessionRow | undefined;
+      if (!row) throw notFound('Session');
+      return row;
+    },
+
+    /** The session, which must be ACTIVE to accept a write (409 otherwise, Part A). */
+    getActive(orgId: string, idOrUuid: string): SessionRow {
+      const row = repo.get(orgId, idOrUuid);
+      if (row.status !== 'ACTIVE') {
+        throw conflict(`Session ${row.id} is ${row.status}; it no longer accepts changes.`);
+      }
+      return row;
+    },
+
+    /** Marks activity, which is what the idle TTL is measured from. */
+    touch(id: string): void {
+      db.prepare('UPDATE sessions SET modified = ? WHERE id = ?').run(iso(clock), id);
+    },
+
+    /** End (submitted = false) or submit: either way the session is COMPLETED. */
+    complete(id: string, submitted: boolean): void {
+      const now = iso(clock);
+      db.prepare(
+        `UPDATE sessions SET status = 'COMPLETED', modified = ?, submitted_at = CASE WHEN ? THEN ? ELSE submitted_at END WHERE id = ?`,
+      ).run(now, submitted ? 1 : 0, now, id);
+    },
+
+    /** Submitted sessions whose extraction a restart interrupted. */
+    extractionUnfinished: () =>
+      db
+        .prepare(
+          `SELECT id FROM sessions WHERE submitted_at IS NOT NULL AND extraction_status IN ('pending', 'processing')`,
+        )
+        .all() as { id: string }[],
+
+    setExtraction(id: string, status: ExtractionStatus): void {
+      db.prepare('UPDATE sessions SET extraction_status = ? WHERE id = ?').run(status, id);
+    },
+
+    /** The maintenance job: ACTIVE sessions idle past the TTL become EXPIRED. */
+    expireIdle(ttlSeconds: number): number {
+      const cutoff = new Date(clock.now() - ttlSeconds * 1000).toISOString();
+      return db
+        .prepare(`UPDATE sessions SET status = 'EXPIRED' WHERE status = 'ACTIVE' AND modified < ?`)
+        .run(cutoff).changes;
+    },
+  };
+  return repo;
+}
+
+export type SessionsRepository = ReturnType<typeof sessionsRepository>;

@@ -1,0 +1,182 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SessionDetail, SessionStatusPoll, SessionSummary } from '#contract';
+import { createTestApp, type TestApp } from '../../test/harness';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(() => t.close());
+
+const createSession = async (body: object = {}) => {
+  const res = await t.call({ method: 'POST', url: '/scanner/api/v1/sessions', body });
+  return { res, session: SessionSummary.parse(res.json()) };
+};
+
+describe('sessions', () => {
+  it('creates an ACTIVE session with zero counts and stores the device context', async () => {
+    const { res, session } = await createSession({
+      capture_mode: 'both',
+      user_agent: 'Mozilla/5.0 (Linux; Android 14)',
+      device_context: { screen: { width: 412 }, engine: 'zxing-wasm' },
+      metadata: { store: '42' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(session).toMatchObject({
+      status: 'ACTIVE',
+      capture_mode: 'both',
+      capture_count: 0,
+      photo_count: 0,
+      metadata: { store: '42' },
+    });
+    const stored = t.app.services.db
+      .prepare('SELECT user_agent, device_context FROM sessions WHERE id = ?')
+      .get(session.id) as { user_agent: string; device_context: string };
+    expect(stored.user_agent).toBe('Mozilla/5.0 (Linux; Android 14)');
+    expect(JSON.parse(stored.device_context)).toEqual({
+      screen: { width: 412 },
+      engine: 'zxing-wasm',
+    });
+  });
+
+  it('defaults to barcode_scan and rejects a bad mode with the field named', async () => {
+    expect((await createSession()).session.capture_mode).toBe('barcode_scan');
+    const res = await t.call({
+      method: 'POST',
+      url: '/scanner/api/v1/sessions',
+      body: { capture_mode: 'video' },
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details).toEqual([expect.objectContaining({ field: 'capture_mode' })]);
+  });
+
+  it('returns the detail by short id and by UUID, and 404 for unknown or malformed ids', async () => {
+    const { session } = await createSession();
+    const detail = SessionDetail.parse(
+      (await t.call({ url: `/scanner/api/v1/sessions/${session.id}` })).json(),
+    );
+    expect(detail).toMatchObject({ id: session.id, captures: [], product_photos: [] });
+    const uuid = (
+      t.app.services.db.prepare('SELECT uuid FROM sessions WHERE id = ?').get(session.id) as {
+        uuid: string;
+      }
+    ).uuid;
+    expect((await t.call({ url: `/scanner/api/v1/sessions/${uuid}` })).json().id).toBe(session.id);
+    expect(
+      (await t.call({ url: '/scanner/api/v1/sessions/2222222222222222222222' })).statusCode,
+    ).toBe(404);
+    expect((await t.call({ url: '/scanner/api/v1/sessions/nope' })).statusCode).toBe(404);
+  });
+
+  it('hides another organization\u2019s sessions behind 404', async () => {
+    const { session } = await createSession();
+    const other = t.otherKey();
+    const res = await t.call({
+      url: `/scanner/api/v1/sessions/${session.id}`,
+      headers: { 'x-api-key': other },
+    });
+    expect(res.statusCode).toBe(404);
+    const end = await t.call({
+      method: 'POST',
+      url: `/scanner/api/v1/sessions/${session.id}/end`,
+      headers: { 'x-api-key': other },
+    });
+    expect(end.statusCode).toBe(404);
+  });
+
+  it('ends: ACTIVE -> COMPLETED, then every write answers 409', async () => {
+    const { session } = await createSession();
+    const end = await t.call({ method: 'POST', url: `/scanner/api/v1/sessions/${session.id}/end` });
+    expect(end.statusCode).toBe(200);
+    expect(end.json().status).toBe('COMPLETED');
+    for (const url of [
+      `/scanner/api/v1/sessions/${session.id}/end`,
+      `/scanner/api/v1/sessions/${session.id}/submit`,
+    ]) {
+      expect((await t.call({ method: 'POST', url })).statusCode).toBe(409);
+    }
+    const capture = await t.call({
+      method: 'POST',
+      url: '/scanner/api/v1/captures',
+      body: { session_short_id: session.id, capture_type: 'MANUAL', raw_value: '4006381333931' },
+    });
+    expect(capture.statusCode).toBe(409);
+    expect(capture.json().error.code).toBe('CONFLICT');
+  });
+
+  it('submits: COMPLETED, and extraction goes pending -> processing -> ready', async () => {
+    const { session } = await createSession();
+    const poll = async () =>
+      SessionStatusPoll.parse(
+        (await t.call({ url: `/scanner/api/v1/sessions/${session.id}/status` })).json(),
+      );
+    expect((await poll()).extraction_status).toBe('pending');
+    const res = await t.call({
+      method: 'POST',
+      url: `/scanner/api/v1/sessions/${session.id}/submit`,
+    });
+    expect(res.json().status).toBe('COMPLETED');
+    await t.app.services.pipeline.idle();
+    expect(await poll()).toMatchObject({ session_status: 'COMPLETED', extraction_status: 'ready' });
+  });
+
+  it('expires sessions idle past the TTL through the maintenance job, and not before', async () => {
+    const { session } = await createSession();
+    t.clock.advance(86_400_000 - 1000);
+    expect(t.app.maintenance().expired).toBe(0);
+    t.clock.advance(2000);
+    expect(t.app.maintenance().expired).toBe(1);
+    const detail = (await t.call({ url: `/scanner/api/v1/sessions/${session.id}` })).json();
+    expect(detail.status).toBe('EXPIRED');
+    expect(
+      (await t.call({ method: 'POST', url: `/scanner/api/v1/sessions/${session.id}/end` }))
+        .statusCode,
+    ).toBe(409);
+  });
+
+  it('measures idleness from the last write', async () => {
+    const { session } = await createSession();
+    t.clock.advance(80_000_000);
+    await t.call({
+      method: 'POST',
+      url: '/scanner/api/v1/captures',
+      body: { session_short_id: session.id, capture_type: 'MANUAL', raw_value: 'X1' },
+    });
+    t.clock.advance(80_000_000);
+    expect(t.app.maintenance().expired).toBe(0);
+  });
+
+  it('merges metadata within limits and names the offending key', async () => {
+    const tooLong = await t.call({
+      method: 'POST',
+      url: '/scanner/api/v1/sessions',
+      body: { metadata: { note: 'x'.repeat(501) } },
+    });
+    expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.json().error.details[0].field).toBe('metadata.note');
+    const nested = await t.call({
+      method: 'POST',
+      url: '/scanner/api/v1/sessions',
+      body: { metadata: { a: { b: 1 } } },
+    });
+    expect(nested.json().error.details[0].field).toBe('metadata.a');
+    const tooMany = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']));
+    expect(
+      (
+        await t.call({
+          method: 'POST',
+          url: '/scanner/api/v1/sessions',
+          body: { metadata: tooMany },
+        })
+      ).statusCode,
+    ).toBe(422);
+    const protoKeys = await t.call({
+      method: 'POST',
+      url: '/scanner/api/v1/sessions',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"metadata":{"__proto__":"p","constructor":"c"}}',
+    });
+    expect(protoKeys.statusCode).toBe(201);
+    expect(protoKeys.body).toContain('"__proto__":"p"');
+  });
+});

@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  CreateSessionRequest,
+  IdParam,
+  mergeMetadata,
+  metadataKeyCountError,
+  SessionDetail,
+  SessionStatusPoll,
+  SessionSummary,
+} from '#contract';
+import { z } from 'zod';
+import { invalid } from '../../http/errors';
+import { defineRoute } from '../../http/route';
+import type { Services } from '../../services';
+import { toCapture } from '../captures/captures.repository';
+import { toPhoto } from '../photos/photos.repository';
+import { toSessionSummary } from './sessions.repository';
+
+const Params = z.object({ id: IdParam });
+
+export function sessionsRoutes(app: FastifyInstance, s: Services): void {
+  defineRoute(app, s.routes, {
+    method: 'POST',
+    url: '/scanner/api/v1/sessions',
+    summary: 'Create a scan session',
+    tag: 'sessions',
+    body: CreateSessionRequest,
+    responses: { 201: SessionSummary },
+    handler: ({ body, auth }) => {
+      const metadata = mergeMetadata({}, body.metadata);
+      const tooMany = metadataKeyCountError(metadata);
+      if (tooMany) throw invalid('metadata', tooMany);
+      const row = s.sessions.create({
+        orgId: auth.orgId,
+        captureMode: body.capture_mode,
+        userAgent: body.user_agent,
+        deviceContext: body.device_context,
+        metadata,
+      });
+      return toSessionSummary(row);
+    },
+  });
+
+  defineRoute(app, s.routes, {
+    method: 'GET',
+    url: '/scanner/api/v1/sessions/:id',
+    summary: 'Get session details',
+    tag: 'sessions',
+    params: Params,
+    responses: { 200: SessionDetail },
+    handler: ({ params, auth }): SessionDetail => {
+      const row = s.sessions.get(auth.orgId, params.id);
+      const { capture_count: _c, photo_count: _p, ...summary } = toSessionSummary(row);
+      return {
+        ...summary,
+        captures: s.captures.forSession(row.id).map(toCapture),
+        product_photos: s.photos.forSession(row.id).map(toPhoto),
+      };
+    },
+  });
+
+  defineRoute(app, s.routes, {
+    method: 'GET',
+    url: '/scanner/api/v1/sessions/:id/status',
+    summary: 'Poll session status',
+    tag: 'sessions',
+    params: Params,
+    responses: { 200: SessionStatusPoll },
+    handler: ({ params, auth }): SessionStatusPoll => {
+      const row = s.sessions.get(auth.orgId, params.id);
+      return {
+        session_status: row.status,
+        extraction_status: row.extraction_status,
+        captures: s.captures.statusesForSession(row.id),
+      };
+    },
+  });
+
+  for (const [action, submitted, summary] of [
+    ['end', false, 'End a scan session'],
+    ['submit', true, 'Submit session for AI processing'],
+  ] as const) {
+    defineRoute(app, s.routes, {
+      method: 'POST',
+      url: `/scanner/api/v1/sessions/:id/${action}`,
+      summary,
+      tag: 'sessions',
+      params: Params,
+      responses: { 200: SessionSummary, 409: null },
+      handler: ({ params, auth }) => {
+        const row = s.sessions.getActive(auth.orgId, params.id);
+        s.sessions.complete(row.id, submitted);
+        if (submitted) s.pipeline.submitSession(row.id);
+        return toSessionSummary(s.sessions.get(auth.orgId, row.id));
+      },
+    });
+  }
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { keysRepository } from './auth/keys.repository';
+import { orgsRepository } from './auth/orgs.repository';
+import { productsRepository } from './catalog/products.repository';
+import type { Clock } from './clock';
+import type { Db } from './db/database';
+import type { RouteRecord } from './http/route';
+import { Pipeline } from './pipeline/pipeline';
+import { analyzeUrl } from './qr/qr-analyzer';
+import { capturesRepository } from './routes/captures/captures.repository';
+import { photosRepository } from './routes/photos/photos.repository';
+import { proposalsRepository } from './routes/proposals/proposals.repository';
+import { sessionsRepository } from './routes/sessions/sessions.repository';
+import { uploadsRepository } from './routes/uploads/uploads.repository';
+import { objectStore } from './storage/object-store';
+import { presigner } from './storage/presign';
+
+export interface ServiceOptions {
+  db: Db;
+  clock: Clock;
+  dataDir: string;
+  pipelineDelayMs: number;
+  allowPrivateUrls: boolean;
+  onPipelineError: (error: unknown, captureId: string) => void;
+}
+
+/** Everything the routes use, built once per app from the database and the clock. */
+export function createServices(options: ServiceOptions) {
+  const { db, clock } = options;
+  const sessions = sessionsRepository(db, clock);
+  const captures = capturesRepository(db, clock);
+  const products = productsRepository(db, clock);
+  const proposals = proposalsRepository(db, clock);
+  const pipeline = new Pipeline({
+    captures,
+    products,
+    proposals,
+    sessions,
+    clock,
+    stepDelayMs: options.pipelineDelayMs,
+    analyzeUrl: (url) => analyzeUrl(url, options.allowPrivateUrls),
+    onError: options.onPipelineError,
+  });
+  return {
+    db,
+    clock,
+    allowPrivateUrls: options.allowPrivateUrls,
+    orgs: orgsRepository(db, clock),
+    keys: keysRepository(db, clock),
+    sessions,
+    captures,
+    products,
+    proposals,
+    photos: photosRepository(db, clock),
+    uploads: uploadsRepository(db, clock),
+    objects: objectStore(path.join(options.dataDir, 'objects')),
+    // A fresh secret per process: presigned uploads live 15 minutes, a restart only voids those.
+    presign: presigner(randomBytes(32).toString('hex'), clock),
+    pipeline,
+    routes: [] as RouteRecord[],
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
