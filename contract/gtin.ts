@@ -44,5 +44,17 @@ export const GtinSchema = z
   .refine(isValidGtin, { error: 'GTIN check digit is wrong.' })
   .transform((v) => v.padStart(14, '0'));
 
-/** The `gtin` field of a capture write: empty when the client has none. */
-export const OptionalGtinSchema = z.union([z.literal(''), GtinSchema]);
+/**
+ * The `gtin` field of a capture write: empty when the client has none. One schema rather than
+ * a union, so that a bad GTIN gets its specific message instead of "Invalid input".
+ */
+export const OptionalGtinSchema = z
+  .string()
+  .superRefine((v, ctx) => {
+    if (v === '') return;
+    if (!/^(\d{8}|\d{12,14})$/.test(v))
+      ctx.addIssue({ code: 'custom', message: GTIN_FORMAT_MESSAGE });
+    else if (!isValidGtin(v))
+      ctx.addIssue({ code: 'custom', message: 'GTIN check digit is wrong.' });
+  })
+  .transform((v) => (v === '' ? '' : v.padStart(14, '0')));

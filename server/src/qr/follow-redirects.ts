@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
-import { BlockedAddressError, safeLookup } from './safe-lookup';
+import { isIP } from 'node:net';
+import { BlockedAddressError, isPrivateAddress, safeLookup } from './safe-lookup';
 
 export const MAX_HOPS = 10;
 export const TIMEOUT_MS = 5_000;
@@ -22,6 +23,11 @@ export interface RedirectResult {
 }
 
 function requestOnce(url: URL, allowPrivate: boolean, signal: AbortSignal): Promise<Hop> {
+  // Node skips the lookup function for literal IPs, so those are checked here.
+  const literal = url.hostname.replace(/^\[|\]$/g, '');
+  if (!allowPrivate && isIP(literal) && isPrivateAddress(literal)) {
+    return Promise.reject(new BlockedAddressError(`${literal} is a private address`));
+  }
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.request(

@@ -18,7 +18,7 @@ export function sniffImage(bytes: Uint8Array): ImageType | null {
 /** A file name safe to show and store: no path, no control characters, bounded length. */
 export function sanitizeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+
   const clean = base
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .replace(/^\.+/, '')

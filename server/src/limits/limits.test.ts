@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseRateLimitHeaders } from '#contract';
+import { createTestApp, type TestApp } from '../test/harness';
+
+let t: TestApp;
+afterEach(() => t.close());
+
+const createSession = (headers: Record<string, string> = {}, body: object = {}) =>
+  t.call({ method: 'POST', url: '/scanner/api/v1/sessions', body, headers });
+
+describe('rate limits', () => {
+  it('puts both header sets on every response and answers 429 with Retry-After when spent', async () => {
+    t = await createTestApp({ rateLimits: { perMinute: 3, perDay: 100 } });
+    t.clock.advance(15_000 - (t.clock.now() % 60_000)); // 15 s into a minute window
+    for (let i = 0; i < 3; i++) {
+      const res = await createSession();
+      expect(res.statusCode).toBe(201);
+      expect(res.headers['ratelimit-remaining']).toBe(String(2 - i));
+      expect(res.headers['x-ratelimit-limit']).toBe('3');
+    }
+    const limited = await createSession();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['retry-after']).toBe('45');
+    expect(limited.json().error).toMatchObject({ code: 'RATE_LIMITED', retry_after_seconds: 45 });
+    const state = parseRateLimitHeaders(
+      (n) => (limited.headers[n.toLowerCase()] as string | undefined) ?? null,
+      t.clock.now(),
+    );
+    expect(state).toMatchObject({ limit: 3, remaining: 0, retryAfterSeconds: 45 });
+    expect(limited.headers['ratelimit-policy']).toBe('3;w=60, 100;w=86400');
+    // A 404 still counts and still carries the headers.
+    t.clock.advance(45_000);
+    const notFound = await t.call({ url: '/scanner/api/v1/sessions/2222222222222222222222' });
+    expect(notFound.statusCode).toBe(404);
+    expect(notFound.headers['ratelimit-remaining']).toBe('2');
+  });
+
+  it('reports the day window once it is the more restrictive, and keys are counted apart', async () => {
+    t = await createTestApp({ rateLimits: { perMinute: 100, perDay: 2 } });
+    await createSession();
+    const second = await createSession();
+    expect(second.headers['ratelimit-limit']).toBe('2');
+    const third = await createSession();
+    expect(third.statusCode).toBe(429);
+    expect(third.json().error.message).toMatch(/Daily/);
+    expect((await createSession({ 'x-api-key': t.otherKey() })).statusCode).toBe(201);
+  });
+
+  it('honours per-key overrides', async () => {
+    t = await createTestApp();
+    const { keys, db } = t.app.services;
+    const { key, row } = keys.create(t.orgId, { prefix: 'cpk' });
+    db.prepare('UPDATE api_keys SET rate_limit_per_minute = 1 WHERE id = ?').run(row.id);
+    expect((await createSession({ 'x-api-key': key })).statusCode).toBe(201);
+    expect((await createSession({ 'x-api-key': key })).statusCode).toBe(429);
+  });
+});
+
+describe('idempotency', () => {
+  it('replays the stored response for the same key and body', async () => {
+    t = await createTestApp();
+    const first = await createSession({ 'idempotency-key': 'k1' }, { capture_mode: 'both' });
+    const again = await createSession({ 'idempotency-key': 'k1' }, { capture_mode: 'both' });
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(t.app.services.db.prepare('SELECT COUNT(*) AS n FROM sessions').get()).toEqual({ n: 1 });
+  });
+
+  it('answers 409 for the same key with a different body', async () => {
+    t = await createTestApp();
+    await createSession({ 'idempotency-key': 'k2' }, { capture_mode: 'both' });
+    const other = await createSession(
+      { 'idempotency-key': 'k2' },
+      { capture_mode: 'barcode_scan' },
+    );
+    expect(other.statusCode).toBe(409);
+    expect(other.json().error.message).toMatch(/different request/);
+  });
+
+  it('makes one row from concurrent duplicates', async () => {
+    t = await createTestApp();
+    const session = (await createSession()).json().id as string;
+    const body = { session_short_id: session, capture_type: 'BARCODE', raw_value: '96385074' };
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        t.call({
+          method: 'POST',
+          url: '/scanner/api/v1/captures',
+          body,
+          headers: { 'idempotency-key': 'scan-1' },
+        }),
+      ),
+    );
+    const ok = results.filter((r) => r.statusCode === 201);
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(ok.map((r) => r.json().id)).size).toBe(1);
+    expect(results.every((r) => r.statusCode === 201 || r.statusCode === 409)).toBe(true);
+    expect(t.app.services.db.prepare('SELECT COUNT(*) AS n FROM captures').get()).toEqual({ n: 1 });
+  });
+
+  it('keeps keys for 24 hours, then forgets them', async () => {
+    t = await createTestApp();
+    await createSession({ 'idempotency-key': 'k3' });
+    t.clock.advance(24 * 3_600_000 + 1);
+    expect(t.app.maintenance().purgedKeys).toBe(1);
+    await createSession({ 'idempotency-key': 'k3' });
+    expect(t.app.services.db.prepare('SELECT COUNT(*) AS n FROM sessions').get()).toEqual({ n: 2 });
+  });
+});
