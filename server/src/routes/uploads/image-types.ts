@@ -19,9 +19,9 @@ export function sniffImage(bytes: Uint8Array): ImageType | null {
 export function sanitizeFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
 
-  const clean = base
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .replace(/^\.+/, '')
-    .trim();
+  const printable = [...base]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
+    .join('');
+  const clean = printable.replace(/^\.+/, '').trim();
   return (clean || 'photo.jpg').slice(0, 255);
 }
