@@ -25,21 +25,32 @@ export async function readMultipart(
 ): Promise<{ fields: Record<string, string>; file: Buffer | null }> {
   const fields: Record<string, string> = {};
   let file: Buffer | null = null;
-  for await (const part of parts) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer();
-      if (part.file.truncated) {
-        throw new HttpError(
-          413,
-          `Files may be at most ${PHOTO_UPLOAD_LIMITS.maxBytes / 1024 / 1024} MB.`,
-        );
-      }
-      if (part.fieldname === fileField) file = bytes;
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value;
-    }
+  try {
+    await readParts();
+  } catch (error) {
+    // The parser's own complaints (truncated form, bad part header) are the client's fault.
+    if (error instanceof HttpError || (error as { statusCode?: number }).statusCode === 413)
+      throw error;
+    throw new HttpError(400, `The multipart body is malformed: ${(error as Error).message}`);
   }
   return { fields, file };
+
+  async function readParts(): Promise<void> {
+    for await (const part of parts) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        if (part.file.truncated) {
+          throw new HttpError(
+            413,
+            `Files may be at most ${PHOTO_UPLOAD_LIMITS.maxBytes / 1024 / 1024} MB.`,
+          );
+        }
+        if (part.fieldname === fileField) file = bytes;
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
+      }
+    }
+  }
 }
 
 export function uploadImageRoutes(app: FastifyInstance, s: Services): void {

@@ -135,8 +135,12 @@ describe('photos', () => {
         body: { session_short_id: sessionId, capture_type: 'BARCODE', raw_value: '96385074' },
       })
     ).json();
-    const photo = await addPhoto('front', { capture_short_id: capture.id });
+    const photo = await addPhoto('front', {
+      capture_short_id: capture.id,
+      original_filename: '../../etc/evil\u0000.png',
+    });
     expect(photo.capture_short_id).toBe(capture.id);
+    expect(photo.original_filename).toBe('evil.png');
   });
 
   it('reclassifies, merges metadata, and reorders the whole gallery', async () => {

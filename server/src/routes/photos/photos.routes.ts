@@ -16,6 +16,7 @@ import { HttpError, invalid } from '../../http/errors';
 import { defineRoute } from '../../http/route';
 import { toShortId } from '../../ids';
 import type { Services } from '../../services';
+import { sanitizeFilename } from '../uploads/image-types';
 import { toPhoto } from './photos.repository';
 
 const SessionParams = z.object({ session_id: z.string().min(1).max(64) });
@@ -78,7 +79,7 @@ export function photosRoutes(app: FastifyInstance, s: Services): void {
         orgId: session.org_id,
         photoType: body.photo_type,
         s3Key: body.s3_key,
-        originalFilename: body.original_filename,
+        originalFilename: body.original_filename ? sanitizeFilename(body.original_filename) : '',
         fileSize: body.file_size ?? upload.size,
         captureId,
         metadata,

@@ -1,0 +1,132 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatApiKey } from '#contract';
+import { startLocalServer } from './test/server-process';
+
+/** These run the real `server/src/main.ts` as a process, as `npm start` does. */
+const api = (base: string, key: string, url: string, init: RequestInit = {}) =>
+  fetch(`${base}${url}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', 'x-api-key': key, ...init.headers },
+  });
+
+describe('the server process', { timeout: 30_000 }, () => {
+  it('on an empty data folder: creates the database, prints a key once, and that key works', async () => {
+    const server = await startLocalServer();
+    try {
+      expect(server.key).toMatch(/^cpk_[A-Za-z0-9]{32}_[0-9a-f]{8}$/);
+      expect(server.output()).toContain(`${server.url}/connect#key=`);
+      const res = await api(server.url, server.key, '/scanner/api/v1/sessions', {
+        method: 'POST',
+        body: '{}',
+      });
+      expect(res.status).toBe(201);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('keeps an acknowledged write through kill -9, and prints no new key on restart', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'scanner-kill-'));
+    const first = await startLocalServer({}, { dataDir, keepData: true });
+    const session = (await (
+      await api(first.url, first.key, '/scanner/api/v1/sessions', { method: 'POST', body: '{}' })
+    ).json()) as { id: string };
+    const capture = await api(first.url, first.key, '/scanner/api/v1/captures', {
+      method: 'POST',
+      body: JSON.stringify({
+        session_short_id: session.id,
+        capture_type: 'BARCODE',
+        raw_value: '4006381333931',
+      }),
+    });
+    expect(capture.status).toBe(201);
+    const { id } = (await capture.json()) as { id: string };
+    first.process.kill('SIGKILL');
+    await new Promise((resolve) => first.process.once('exit', resolve));
+
+    const second = await startLocalServer({}, { dataDir });
+    try {
+      expect(second.output()).not.toContain('API key (shown once');
+      const res = await api(second.url, first.key, `/scanner/api/v1/captures/${id}`);
+      expect(res.status).toBe(200);
+      // The pipeline resumes whatever the kill interrupted.
+      await expect
+        .poll(
+          async () =>
+            (
+              (await (
+                await api(second.url, first.key, `/scanner/api/v1/captures/${id}`)
+              ).json()) as { status: string }
+            ).status,
+        )
+        .toBe('COMPLETED');
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('shuts down gracefully on SIGTERM', async () => {
+    const server = await startLocalServer();
+    const exit = new Promise<number | null>((resolve) => server.process.once('exit', resolve));
+    server.process.kill('SIGTERM');
+    expect(await exit).toBe(0);
+    expect(server.output()).toContain('SIGTERM: shutting down');
+    await server.stop();
+  });
+
+  it('uses SCANNER_BOOTSTRAP_KEY instead of printing a new key', async () => {
+    const key = formatApiKey('cpk', 'QAqaQAqaQAqaQAqaQAqaQAqaQAqaQAqa');
+    const server = await startLocalServer({ SCANNER_BOOTSTRAP_KEY: key });
+    try {
+      expect(
+        (await api(server.url, key, '/scanner/api/v1/sessions', { method: 'POST', body: '{}' }))
+          .status,
+      ).toBe(201);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('refuses to start on a bad setting, naming it', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      env: { ...process.env, PORT: 'eighty' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('PORT="eighty"');
+  });
+
+  it('manages keys from the CLI: create, list, revoke', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'scanner-cli-'));
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/keys.ts', ...args], {
+        env: { ...process.env, SCANNER_DATA_DIR: dataDir },
+        encoding: 'utf8',
+      });
+    const created = cli('create', '--prefix', 'csb', '--label', 'qa');
+    expect(created.status).toBe(0);
+    const key = /csb_[A-Za-z0-9]{32}_[0-9a-f]{8}/.exec(created.stdout)?.[0] ?? '';
+    const id = /Created key (\S+)/.exec(created.stdout)?.[1] ?? '';
+    expect(cli('list').stdout).toMatch(new RegExp(`${id}.*active.*qa`));
+    const server = await startLocalServer({}, { dataDir, keepData: true });
+    try {
+      expect(
+        (await api(server.url, key, '/scanner/api/v1/sessions', { method: 'POST', body: '{}' }))
+          .status,
+      ).toBe(201);
+      expect(cli('revoke', id).status).toBe(0);
+      expect(
+        (await api(server.url, key, '/scanner/api/v1/sessions', { method: 'POST', body: '{}' }))
+          .status,
+      ).toBe(401);
+    } finally {
+      await server.stop();
+    }
+    expect(cli('revoke', id).status).toBe(1);
+    expect(cli('create', '--prefix', 'xyz').stderr).toMatch(/--prefix must be one of/);
+  });
+});
