@@ -192,7 +192,8 @@ export default tseslint.config(
   },
   {
     files: ['server/**/*.ts'],
-    ignores: ['server/src/env.ts'],
+    // Tests and their process helpers set up environments for the processes they start.
+    ignores: ['server/src/env.ts', 'server/src/test/**', 'server/**/*.test.ts'],
     rules: {
       'no-restricted-properties': [
         'error',

@@ -42,14 +42,12 @@ export function parseCatalog(text: string, format: 'json' | 'csv'): ImportResult
     rows =
       format === 'json'
         ? (JSON.parse(text) as unknown[])
-        : (
-            parseCsv(text, {
-              columns: true,
-              skip_empty_lines: true,
-              trim: true,
-              bom: true,
-            }) as Record<string, string>[]
-          ).map((r) => ({
+        : parseCsv<Record<string, string>>(text, {
+            columns: true,
+            skip_empty_lines: true,
+            trim: true,
+            bom: true,
+          }).map((r) => ({
             ...r,
             pending_enrichment: r['pending_enrichment']
               ? (JSON.parse(r['pending_enrichment']) as unknown)
