@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type ApiKeyPrefix, checkApiKey, formatApiKey } from '#contract';
 import type { Clock } from '../clock';
 import { iso } from '../clock';
-import type { Db } from '../db/database';
+import { type Db, statement } from '../db/database';
 import { newId } from '../ids';
 
 export interface ApiKeyRow {
@@ -36,7 +36,10 @@ export const hashKey = (key: string): string => createHash('sha256').update(key)
 
 /** Only a SHA-256 of each key is stored; the key itself is shown once, when created. */
 export function keysRepository(db: Db, clock: Clock) {
-  const insert = db.prepare(
+  // last_used is informational: write it at most once a minute per key, not on every request.
+  const lastTouched = new Map<string, number>();
+  const insert = statement(
+    db,
     `INSERT INTO api_keys (id, org_id, prefix, key_hash, hint, label, created, expires_at)
      VALUES (@id, @org_id, @prefix, @key_hash, @hint, @label, @created, @expires_at)`,
   );
@@ -63,19 +66,23 @@ export function keysRepository(db: Db, clock: Clock) {
       return { key, row: this.byId(row.id) as ApiKeyRow };
     },
     byId: (id: string) =>
-      db.prepare('SELECT * FROM api_keys WHERE id = ?').get(id) as ApiKeyRow | undefined,
+      statement(db, 'SELECT * FROM api_keys WHERE id = ?').get(id) as ApiKeyRow | undefined,
     byKey: (key: string) =>
-      db.prepare('SELECT * FROM api_keys WHERE key_hash = ?').get(hashKey(key)) as
+      statement(db, 'SELECT * FROM api_keys WHERE key_hash = ?').get(hashKey(key)) as
         ApiKeyRow | undefined,
-    list: () => db.prepare('SELECT * FROM api_keys ORDER BY created').all() as ApiKeyRow[],
+    list: () => statement(db, 'SELECT * FROM api_keys ORDER BY created').all() as ApiKeyRow[],
     revoke: (idOrHint: string) =>
       db
         .prepare(
           'UPDATE api_keys SET revoked_at = ? WHERE (id = ? OR hint = ?) AND revoked_at IS NULL',
         )
         .run(iso(clock), idOrHint, idOrHint).changes,
-    touch: (id: string) =>
-      db.prepare('UPDATE api_keys SET last_used = ? WHERE id = ?').run(iso(clock), id),
+    touch(id: string): void {
+      const now = clock.now();
+      if (now - (lastTouched.get(id) ?? -Infinity) < 60_000) return;
+      lastTouched.set(id, now);
+      statement(db, 'UPDATE api_keys SET last_used = ? WHERE id = ?').run(iso(clock), id);
+    },
   };
 }
 

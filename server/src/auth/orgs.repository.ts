@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import { iso } from '../clock';
-import type { Db } from '../db/database';
+import { type Db, statement } from '../db/database';
 import { newId } from '../ids';
 
 export interface OrgRow {
@@ -13,15 +13,16 @@ export function orgsRepository(db: Db, clock: Clock) {
   return {
     create(name: string): OrgRow {
       const row = { id: newId().id, name, created: iso(clock) };
-      db.prepare('INSERT INTO organizations (id, name, created) VALUES (@id, @name, @created)').run(
-        row,
-      );
+      statement(
+        db,
+        'INSERT INTO organizations (id, name, created) VALUES (@id, @name, @created)',
+      ).run(row);
       return row;
     },
     first: () =>
-      db.prepare('SELECT * FROM organizations ORDER BY created LIMIT 1').get() as
+      statement(db, 'SELECT * FROM organizations ORDER BY created LIMIT 1').get() as
         OrgRow | undefined,
     byId: (id: string) =>
-      db.prepare('SELECT * FROM organizations WHERE id = ?').get(id) as OrgRow | undefined,
+      statement(db, 'SELECT * FROM organizations WHERE id = ?').get(id) as OrgRow | undefined,
   };
 }

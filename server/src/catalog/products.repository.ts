@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import { iso } from '../clock';
-import type { Db } from '../db/database';
+import { type Db, statement } from '../db/database';
 import { newId } from '../ids';
 
 export const ENRICHABLE_FIELDS = [
@@ -53,7 +53,8 @@ export interface ProductInput {
 }
 
 export function productsRepository(db: Db, clock: Clock) {
-  const upsert = db.prepare(
+  const upsert = statement(
+    db,
     `INSERT INTO products (id, gtin, name, brand_name, description, category, ingredients, ai_summary, images, pending_enrichment, lookup_error, modified)
      VALUES (@id, @gtin, @name, @brand_name, @description, @category, @ingredients, @ai_summary, @images, @pending_enrichment, @lookup_error, @modified)
      ON CONFLICT(gtin) DO UPDATE SET name = excluded.name, brand_name = excluded.brand_name, description = excluded.description,
@@ -86,13 +87,13 @@ export function productsRepository(db: Db, clock: Clock) {
       return write(products);
     },
     byGtin: (gtin14: string) =>
-      db.prepare('SELECT * FROM products WHERE gtin = ?').get(gtin14) as ProductRow | undefined,
+      statement(db, 'SELECT * FROM products WHERE gtin = ?').get(gtin14) as ProductRow | undefined,
     byId: (id: string) =>
-      db.prepare('SELECT * FROM products WHERE id = ?').get(id) as ProductRow | undefined,
-    count: () => (db.prepare('SELECT COUNT(*) AS n FROM products').get() as { n: number }).n,
+      statement(db, 'SELECT * FROM products WHERE id = ?').get(id) as ProductRow | undefined,
+    count: () => (statement(db, 'SELECT COUNT(*) AS n FROM products').get() as { n: number }).n,
     setField(id: string, field: EnrichableField, value: string): void {
       if (!ENRICHABLE_FIELDS.includes(field)) throw new Error(`Not an enrichable field: ${field}`);
-      db.prepare(`UPDATE products SET ${field} = ?, modified = ? WHERE id = ?`).run(
+      statement(db, `UPDATE products SET ${field} = ?, modified = ? WHERE id = ?`).run(
         value,
         iso(clock),
         id,

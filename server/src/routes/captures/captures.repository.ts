@@ -8,7 +8,7 @@ import type {
 } from '#contract';
 import type { Clock } from '../../clock';
 import { iso } from '../../clock';
-import type { Db } from '../../db/database';
+import { type Db, statement } from '../../db/database';
 import { readJson, readMetadata } from '../../db/json';
 import { notFound } from '../../http/errors';
 import { newId, toShortId } from '../../ids';
@@ -67,11 +67,12 @@ export interface NewCapture {
 }
 
 export function capturesRepository(db: Db, clock: Clock) {
-  const byId = db.prepare(`${SELECT} WHERE c.id = ?`);
+  const byId = statement(db, `${SELECT} WHERE c.id = ?`);
   const repo = {
     create(input: NewCapture): CaptureRow {
       const { id, uuid } = newId();
-      db.prepare(
+      statement(
+        db,
         `INSERT INTO captures (id, uuid, session_id, org_id, status, capture_type, raw_value, gtin, metadata, gs1_dl_data, uploaded_image_key, created)
          VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
@@ -100,7 +101,9 @@ export function capturesRepository(db: Db, clock: Clock) {
     find: (id: string) => byId.get(id) as CaptureRow | undefined,
 
     forSession: (sessionId: string) =>
-      db.prepare(`${SELECT} WHERE c.session_id = ? ORDER BY c.seq`).all(sessionId) as CaptureRow[],
+      statement(db, `${SELECT} WHERE c.session_id = ? ORDER BY c.seq`).all(
+        sessionId,
+      ) as CaptureRow[],
 
     statusesForSession: (sessionId: string) =>
       db
@@ -128,7 +131,8 @@ export function capturesRepository(db: Db, clock: Clock) {
     ): void {
       const entries = Object.entries(changes);
       if (!entries.length) return;
-      db.prepare(
+      statement(
+        db,
         `UPDATE captures SET ${entries.map(([k]) => `${k} = @${k}`).join(', ')} WHERE id = @id`,
       ).run({ ...changes, id });
     },

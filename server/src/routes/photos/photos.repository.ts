@@ -1,7 +1,7 @@
 import type { Metadata, PhotoType, ProductPhoto } from '#contract';
 import type { Clock } from '../../clock';
 import { iso } from '../../clock';
-import type { Db } from '../../db/database';
+import { type Db, statement } from '../../db/database';
 import { readMetadata } from '../../db/json';
 import { notFound } from '../../http/errors';
 import { newId, toShortId } from '../../ids';
@@ -54,7 +54,8 @@ export function photosRepository(db: Db, clock: Clock) {
           'SELECT COALESCE(MAX(sort_order) + 1, 0) AS n FROM product_photos WHERE session_id = ?',
         )
         .get(input.sessionId) as { n: number };
-      db.prepare(
+      statement(
+        db,
         `INSERT INTO product_photos (id, uuid, session_id, org_id, photo_type, s3_key, original_filename, sort_order, file_size, capture_id, metadata, created)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
@@ -85,14 +86,14 @@ export function photosRepository(db: Db, clock: Clock) {
         .prepare('SELECT * FROM product_photos WHERE session_id = ? ORDER BY sort_order, created')
         .all(sessionId) as PhotoRow[],
     update(id: string, photoType: PhotoType, metadata: Metadata): void {
-      db.prepare('UPDATE product_photos SET photo_type = ?, metadata = ? WHERE id = ?').run(
+      statement(db, 'UPDATE product_photos SET photo_type = ?, metadata = ? WHERE id = ?').run(
         photoType,
         JSON.stringify(metadata),
         id,
       );
     },
     reorder(ids: string[]): void {
-      const update = db.prepare('UPDATE product_photos SET sort_order = ? WHERE id = ?');
+      const update = statement(db, 'UPDATE product_photos SET sort_order = ? WHERE id = ?');
       db.transaction(() => ids.forEach((id, index) => update.run(index, id)))();
     },
   };

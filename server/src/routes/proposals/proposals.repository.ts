@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { PendingEnrichment, ProductRow } from '../../catalog/products.repository';
 import type { Clock } from '../../clock';
 import { iso } from '../../clock';
-import type { Db } from '../../db/database';
+import { type Db, statement } from '../../db/database';
 import { readMetadata } from '../../db/json';
 import { notFound } from '../../http/errors';
 
@@ -53,7 +53,8 @@ export function proposalsRepository(db: Db, clock: Clock) {
         .prepare('SELECT COUNT(*) AS n FROM proposals WHERE capture_id = ?')
         .get(captureId) as { n: number };
       if (existing.n > 0) return 0;
-      const insert = db.prepare(
+      const insert = statement(
+        db,
         `INSERT INTO proposals (id, capture_id, org_id, field_name, current_value, proposed_value, confidence, reasoning, source, created)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
@@ -86,15 +87,13 @@ export function proposalsRepository(db: Db, clock: Clock) {
       return row;
     },
     review(id: string, status: 'ACCEPTED' | 'REJECTED', metadata: Metadata): void {
-      db.prepare('UPDATE proposals SET status = ?, reviewed_at = ?, metadata = ? WHERE id = ?').run(
-        status,
-        iso(clock),
-        JSON.stringify(metadata),
-        id,
-      );
+      statement(
+        db,
+        'UPDATE proposals SET status = ?, reviewed_at = ?, metadata = ? WHERE id = ?',
+      ).run(status, iso(clock), JSON.stringify(metadata), id);
     },
     markApplied(id: string): void {
-      db.prepare('UPDATE proposals SET applied_at = ? WHERE id = ?').run(iso(clock), id);
+      statement(db, 'UPDATE proposals SET applied_at = ? WHERE id = ?').run(iso(clock), id);
     },
     /** Review progress across a session, for its extraction status. */
     sessionReview: (sessionId: string) =>

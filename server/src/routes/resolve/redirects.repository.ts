@@ -1,7 +1,7 @@
 import type { RedirectRule } from '#contract';
 import type { Clock } from '../../clock';
 import { iso } from '../../clock';
-import type { Db } from '../../db/database';
+import { type Db, statement } from '../../db/database';
 import { newId } from '../../ids';
 
 export function redirectsRepository(db: Db, clock: Clock) {
@@ -14,7 +14,8 @@ export function redirectsRepository(db: Db, clock: Clock) {
         )
         .get(productId, orgId) as { n: number };
       const shortId = newId().id;
-      db.prepare(
+      statement(
+        db,
         'INSERT INTO redirect_rules (short_id, product_id, org_id, order_index, custom_url, created) VALUES (?, ?, ?, ?, ?, ?)',
       ).run(shortId, productId, orgId, next.n, url, iso(clock));
       return {

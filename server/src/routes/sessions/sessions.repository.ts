@@ -7,7 +7,7 @@ import type {
 } from '#contract';
 import type { Clock } from '../../clock';
 import { iso } from '../../clock';
-import type { Db } from '../../db/database';
+import { type Db, statement } from '../../db/database';
 import { readMetadata } from '../../db/json';
 import { conflict, notFound } from '../../http/errors';
 import { newId, toShortId } from '../../ids';
@@ -57,7 +57,8 @@ export function sessionsRepository(db: Db, clock: Clock) {
     }): SessionRow {
       const { id, uuid } = newId();
       const now = iso(clock);
-      db.prepare(
+      statement(
+        db,
         `INSERT INTO sessions (id, uuid, org_id, status, capture_mode, user_agent, device_context, metadata, created, modified)
          VALUES (?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?)`,
       ).run(
@@ -83,9 +84,16 @@ export function sessionsRepository(db: Db, clock: Clock) {
       return row;
     },
 
-    /** The session, which must be ACTIVE to accept a write (409 otherwise, Part A). */
-    getActive(orgId: string, idOrUuid: string): SessionRow {
-      const row = repo.get(orgId, idOrUuid);
+    /**
+     * The session, which must be ACTIVE to accept a write (409 otherwise, Part A). Without the
+     * counts: counting a large session's captures on every scan would make each POST O(n).
+     */
+    getActive(orgId: string, idOrUuid: string): Omit<SessionRow, 'capture_count' | 'photo_count'> {
+      const row = statement(db, 'SELECT * FROM sessions WHERE id = ? AND org_id = ?').get(
+        toShortId(idOrUuid),
+        orgId,
+      ) as Omit<SessionRow, 'capture_count' | 'photo_count'> | undefined;
+      if (!row) throw notFound('Session');
       if (row.status !== 'ACTIVE') {
         throw conflict(`Session ${row.id} is ${row.status}; it no longer accepts changes.`);
       }
@@ -94,13 +102,14 @@ export function sessionsRepository(db: Db, clock: Clock) {
 
     /** Marks activity, which is what the idle TTL is measured from. */
     touch(id: string): void {
-      db.prepare('UPDATE sessions SET modified = ? WHERE id = ?').run(iso(clock), id);
+      statement(db, 'UPDATE sessions SET modified = ? WHERE id = ?').run(iso(clock), id);
     },
 
     /** End (submitted = false) or submit: either way the session is COMPLETED. */
     complete(id: string, submitted: boolean): void {
       const now = iso(clock);
-      db.prepare(
+      statement(
+        db,
         `UPDATE sessions SET status = 'COMPLETED', modified = ?, submitted_at = CASE WHEN ? THEN ? ELSE submitted_at END WHERE id = ?`,
       ).run(now, submitted ? 1 : 0, now, id);
     },
@@ -114,7 +123,7 @@ export function sessionsRepository(db: Db, clock: Clock) {
         .all() as { id: string }[],
 
     setExtraction(id: string, status: ExtractionStatus): void {
-      db.prepare('UPDATE sessions SET extraction_status = ? WHERE id = ?').run(status, id);
+      statement(db, 'UPDATE sessions SET extraction_status = ? WHERE id = ?').run(status, id);
     },
 
     /** The maintenance job: ACTIVE sessions idle past the TTL become EXPIRED. */

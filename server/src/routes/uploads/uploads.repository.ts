@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock';
 import { iso } from '../../clock';
-import type { Db } from '../../db/database';
+import { type Db, statement } from '../../db/database';
 
 export interface UploadRow {
   s3_key: string;
@@ -14,12 +14,13 @@ export interface UploadRow {
 export function uploadsRepository(db: Db, clock: Clock) {
   return {
     record(row: Omit<UploadRow, 'created'>): void {
-      db.prepare(
+      statement(
+        db,
         `INSERT INTO uploads (s3_key, session_id, org_id, content_type, size, created) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(s3_key) DO UPDATE SET content_type = excluded.content_type, size = excluded.size`,
       ).run(row.s3_key, row.session_id, row.org_id, row.content_type, row.size, iso(clock));
     },
     get: (key: string) =>
-      db.prepare('SELECT * FROM uploads WHERE s3_key = ?').get(key) as UploadRow | undefined,
+      statement(db, 'SELECT * FROM uploads WHERE s3_key = ?').get(key) as UploadRow | undefined,
   };
 }
