@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { ScanGate, type GateOptions } from './scan-gate';
+
+function gate(options: Partial<GateOptions> = {}) {
+  let t = 1_000;
+  const g = new ScanGate({
+    agreementFrames: 2,
+    cooldownMs: 2_000,
+    agreementWindowMs: 500,
+    now: () => t,
+    ...options,
+  });
+  return { g, advance: (ms: number) => (t += ms) };
+}
+const ean = (text: string) => ({ format: 'ean13' as const, text, gs1: false });
+const qr = (text: string) => ({ format: 'qr' as const, text, gs1: false });
+
+describe('ScanGate', () => {
+  it('accepts a 1D code only when two frames agree', () => {
+    const { g, advance } = gate();
+    expect(g.offer(ean('4006381333931')).kind).toBe('pending');
+    advance(100);
+    const second = g.offer(ean('4006381333931'));
+    expect(second.kind).toBe('accepted');
+    expect(second.kind === 'accepted' && second.scan.gtin).toBe('04006381333931');
+  });
+
+  it('does not let a different read or a stale one count as agreement', () => {
+    const { g, advance } = gate();
+    g.offer(ean('4006381333931'));
+    expect(g.offer(ean('9506000134352')).kind).toBe('pending');
+    advance(600);
+    expect(g.offer(ean('9506000134352')).kind).toBe('pending');
+  });
+
+  it('accepts 2D codes on one frame, and 1D too when agreement is set to 1', () => {
+    expect(gate().g.offer(qr('hello')).kind).toBe('accepted');
+    expect(gate({ agreementFrames: 1 }).g.offer(ean('4006381333931')).kind).toBe('accepted');
+  });
+
+  it('rejects and counts a bad check digit, and never accepts it', () => {
+    const { g } = gate();
+    for (let i = 0; i < 3; i++) expect(g.offer(ean('4006381333932')).kind).toBe('rejected');
+    expect(g.counters).toEqual({ accepted: 0, duplicates: 0, rejected: 3 });
+  });
+
+  it('suppresses the same product during the cooldown, across symbologies', () => {
+    const { g, advance } = gate();
+    g.offer(ean('9506000134352'));
+    g.offer(ean('9506000134352'));
+    advance(500);
+    expect(g.offer(qr('https://id.gs1.org/01/09506000134352'))).toMatchObject({
+      kind: 'duplicate',
+      identity: '09506000134352',
+    });
+    expect(g.counters.duplicates).toBe(1);
+  });
+
+  it('counts the cooldown from the last sighting, and accepts again once it has passed', () => {
+    const { g, advance } = gate();
+    g.offer(qr('A'));
+    advance(1_500);
+    expect(g.offer(qr('A')).kind).toBe('duplicate');
+    advance(1_500);
+    expect(g.offer(qr('A')).kind).toBe('duplicate');
+    advance(2_001);
+    expect(g.offer(qr('A')).kind).toBe('accepted');
+  });
+
+  it('accepts two different products in a row', () => {
+    const { g, advance } = gate({ agreementFrames: 1 });
+    expect(g.offer(ean('4006381333931')).kind).toBe('accepted');
+    advance(10);
+    expect(g.offer(ean('9506000134352')).kind).toBe('accepted');
+    expect(g.counters.accepted).toBe(2);
+  });
+});

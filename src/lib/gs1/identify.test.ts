@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { identify } from './identify';
+
+const id = (format: Parameters<typeof identify>[0]['format'], text: string, gs1 = false) =>
+  identify({ format, text, gs1 });
+
+describe('identify', () => {
+  it.each([
+    ['ean13', '4006381333931', '04006381333931'],
+    ['ean8', '96385074', '00000096385074'],
+    ['upca', '036000291452', '00036000291452'],
+    ['upca', '0036000291452', '00036000291452'],
+    ['upce', '01234565', '00012345000065'],
+    ['upce', '0012345000065', '00012345000065'],
+    ['itf', '10614141000415', '10614141000415'],
+  ] as const)('%s %s is GTIN %s', (format, text, gtin) => {
+    expect(id(format, text)).toEqual({
+      ok: true,
+      identity: gtin,
+      gtin,
+      gs1DlData: { '01': gtin },
+      rawValue: text,
+    });
+  });
+
+  it.each([
+    ['ean13', '4006381333932'],
+    ['ean8', '96385075'],
+    ['upca', '036000291453'],
+    ['upce', '01234566'],
+    ['itf', '10614141000416'],
+  ] as const)('rejects %s %s: the check digit is wrong', (format, text) => {
+    expect(id(format, text)).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/Check digit failed/),
+    });
+  });
+
+  it('reads a GS1 Digital Link QR, path and query AIs', () => {
+    expect(id('qr', 'https://id.gs1.org/01/09506000134352/10/LOT42?17=261231')).toEqual({
+      ok: true,
+      identity: '09506000134352',
+      gtin: '09506000134352',
+      gs1DlData: { '01': '09506000134352', '10': 'LOT42', '17': '261231' },
+      rawValue: 'https://id.gs1.org/01/09506000134352/10/LOT42?17=261231',
+    });
+  });
+
+  it('gives a plain URL its own identity and no GTIN', () => {
+    expect(id('qr', 'https://example.com/menu')).toMatchObject({
+      ok: true,
+      identity: 'https://example.com/menu',
+      gtin: '',
+    });
+  });
+
+  it('parses GS1-128 and GS1 DataMatrix element strings, in plain and HRI form', () => {
+    const expected = { '01': '09506000134352', '17': '261231', '10': 'LOT42' };
+    expect(id('code128', '010950600013435217261231' + '10LOT42', true)).toMatchObject({
+      ok: true,
+      gtin: '09506000134352',
+      gs1DlData: expected,
+    });
+    expect(id('datamatrix', '(01)09506000134352(17)261231(10)LOT42')).toMatchObject({
+      ok: true,
+      gtin: '09506000134352',
+      gs1DlData: expected,
+    });
+    expect(id('datamatrix', '0109506000134352' + '10LOT42\u001d17261231', true)).toMatchObject({
+      gs1DlData: { '01': '09506000134352', '10': 'LOT42', '17': '261231' },
+    });
+  });
+
+  it('rejects a GS1 string whose GTIN fails its check digit, or that is malformed', () => {
+    expect(id('code128', '0109506000134353', true)).toMatchObject({ ok: false });
+    expect(id('databar', '01950600013435')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/Malformed/),
+    });
+  });
+
+  it('keeps plain Code 128 and QR text as it is', () => {
+    expect(id('code128', 'ABC-12345-xyz')).toEqual({
+      ok: true,
+      identity: 'ABC-12345-xyz',
+      gtin: '',
+      gs1DlData: {},
+      rawValue: 'ABC-12345-xyz',
+    });
+  });
+
+  it('gives the same identity to an EAN-13 and a Digital Link of the same product', () => {
+    const a = id('ean13', '9506000134352');
+    const b = id('qr', 'https://id.gs1.org/01/09506000134352');
+    expect(a.ok && b.ok && a.identity === b.identity).toBe(true);
+  });
+});
