@@ -16,7 +16,10 @@ const DEVICE_LIBRARIES = {
   'workbox-window': ['src/sw/register.ts'],
   '@zxing/browser': ['src/features/scanner/engines/zxing-js-engine.ts'],
   '@zxing/library': ['src/features/scanner/engines/zxing-js-engine.ts'],
-  'zxing-wasm': ['src/features/scanner/engines/zxing-wasm-decoder.ts'],
+  'zxing-wasm': [
+    'src/features/scanner/engines/zxing-wasm-decoder.ts',
+    'src/features/scanner/engines/decoder.worker.ts',
+  ],
   'better-sqlite3': ['server/src/db/database.ts'],
 };
 

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { RETAIL_SYMBOLOGIES, type Symbology } from '../src/lib/gs1/symbology';
+import { identify } from '../src/lib/gs1/identify';
+import { decodeFrame } from '../src/features/scanner/engines/decode-pipeline';
+import { listLabelledImages, loadFrame, sameText } from './real-images';
+import { nodeWasmEngine } from './node-engines';
+
+const images = listLabelledImages();
+const engine = nodeWasmEngine();
+const FRAME = { width: 640, height: 480 };
+const FORMATS: readonly Symbology[] = RETAIL_SYMBOLOGIES;
+
+describe.skipIf(images.length === 0)(
+  'decode pipeline on the real photos, centred in 640x480 frames',
+  () => {
+    it(
+      'reads more than the raw engine, and never returns a wrong text',
+      { timeout: 120_000 },
+      async () => {
+        let raw = 0;
+        let pipeline = 0;
+        const misreads: string[] = [];
+        for (const img of images) {
+          const frame = await loadFrame(img.file, FRAME);
+          const plain = await engine.decode(frame, FORMATS);
+          if (plain.some((s) => sameText(img.set, s.text, img.expected))) raw += 1;
+          const { symbols } = await decodeFrame(engine, frame, { formats: FORMATS });
+          // The pipeline's output is what the guards pass: a failed check digit is dropped.
+          const passed = symbols.filter((s) => identify(s).ok);
+          if (passed.some((s) => sameText(img.set, s.text, img.expected))) pipeline += 1;
+          for (const s of passed)
+            if (!sameText(img.set, s.text, img.expected)) misreads.push(`${img.file}: ${s.text}`);
+        }
+        console.log(`real images: ${images.length}, raw zxing-wasm ${raw}, pipeline ${pipeline}`);
+        expect(misreads).toEqual([]);
+        expect(pipeline).toBeGreaterThan(raw);
+      },
+    );
+  },
+);

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { decodeFrame, plausible } from './decode-pipeline';
+import type { DecodedSymbol, DecoderEngine, Frame } from './types';
+
+const frame: Frame = { data: new Uint8ClampedArray(64 * 48 * 4), width: 64, height: 48 };
+const quad = (x: number, y: number, w: number, h: number) => [
+  { x, y },
+  { x: x + w, y },
+  { x: x + w, y: y + h },
+  { x, y: y + h },
+];
+const sym = (
+  text: string,
+  format: DecodedSymbol['format'] = 'ean13',
+  points = quad(0, 0, 20, 10),
+): DecodedSymbol => ({ format, text, gs1: false, points });
+
+/** A scripted engine: answers call N with the Nth list, recording the frame sizes it saw. */
+function scripted(...answers: DecodedSymbol[][]): DecoderEngine & { sizes: string[] } {
+  const sizes: string[] = [];
+  let call = 0;
+  return {
+    name: 'zxing-wasm',
+    sizes,
+    decode: (f) => {
+      sizes.push(`${f.width}x${f.height}`);
+      return Promise.resolve(answers[call++] ?? []);
+    },
+  };
+}
+
+describe('decodeFrame', () => {
+  it('returns what the whole frame gives, without a retry', async () => {
+    const engine = scripted([sym('4006381333931')]);
+    expect(await decodeFrame(engine, frame, { formats: ['ean13'] })).toMatchObject({
+      pass: 'frame',
+      symbols: [{ text: '4006381333931' }],
+    });
+    expect(engine.sizes).toEqual(['64x48']);
+  });
+
+  it('retries the enlarged centre at two scales and maps points back to the frame', async () => {
+    const engine = scripted(
+      [],
+      [sym('4006381333931', 'ean13', quad(8, 8, 32, 8))],
+      [sym('4006381333931')],
+    );
+    const result = await decodeFrame(engine, frame, { formats: ['ean13'] });
+    expect(engine.sizes).toEqual(['64x48', '64x48', '80x60']);
+    expect(result.pass).toBe('centre');
+    expect(result.symbols[0]?.points[0]).toEqual({ x: 16 + 4, y: 12 + 4 });
+  });
+
+  it('drops a centre read the two scales disagree on, or that is ambiguous', async () => {
+    expect(
+      (
+        await decodeFrame(scripted([], [sym('2075181072311')], [sym('5025121072311')]), frame, {
+          formats: ['ean13'],
+        })
+      ).symbols,
+    ).toEqual([]);
+    const ambiguous = scripted(
+      [],
+      [sym('2075181072311')],
+      [sym('2075181072311'), sym('6025188012311')],
+    );
+    expect((await decodeFrame(ambiguous, frame, { formats: ['ean13'] })).symbols).toEqual([]);
+  });
+
+  it('can skip the retry, and decodes only the ROI when one is set', async () => {
+    const none = scripted();
+    expect((await decodeFrame(none, frame, { formats: ['qr'], retryCentre: false })).pass).toBe(
+      'none',
+    );
+    expect(none.sizes).toEqual(['64x48']);
+    const roi = scripted([sym('x', 'qr', quad(1, 1, 5, 5))]);
+    const result = await decodeFrame(roi, frame, {
+      formats: ['qr'],
+      roi: { x: 10, y: 20, width: 30, height: 20 },
+    });
+    expect(roi.sizes).toEqual(['30x20']);
+    expect(result.symbols[0]?.points[0]).toEqual({ x: 11, y: 21 });
+  });
+});
+
+describe('plausible', () => {
+  it('drops 1D slivers read off texture, keeps real symbols and every 2D one', () => {
+    expect(plausible(sym('7034759003930', 'ean13', quad(246, 84, 338, 3)))).toBe(false);
+    expect(plausible(sym('5030159003930', 'ean13', quad(281, 81, 343, 117)))).toBe(true);
+    expect(plausible(sym('x', 'qr', quad(0, 0, 300, 1)))).toBe(true);
+  });
+});
