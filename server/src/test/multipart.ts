@@ -8,7 +8,11 @@ export async function multipart(
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   for (const [k, f] of Object.entries(files))
-    form.append(k, new Blob([f.bytes], { type: f.type ?? 'application/octet-stream' }), f.name);
+    form.append(
+      k,
+      new Blob([new Uint8Array(f.bytes)], { type: f.type ?? 'application/octet-stream' }),
+      f.name,
+    );
   const response = new Response(form);
   return {
     payload: Buffer.from(await response.arrayBuffer()),

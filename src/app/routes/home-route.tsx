@@ -1,4 +1,11 @@
+import { Link } from 'react-router';
 import { ConnectionStatus } from '../../features/settings/connection-status';
+
+// Photos and Both join this list with the photo screen; a button to a missing screen is worse
+// than no button.
+const MODES = [
+  { mode: 'barcode_scan', label: 'Barcode', hint: 'Scan barcodes and QR codes' },
+] as const;
 
 /** Home: where an operator starts, resumes or reviews a session. */
 export function HomeRoute() {
@@ -9,6 +16,14 @@ export function HomeRoute() {
         Scan barcodes and photograph products in the aisle. Every scan is saved to your Closient
         session as soon as the server confirms it.
       </p>
+      <nav aria-label="Start a session" className="start-grid">
+        {MODES.map((m) => (
+          <Link key={m.mode} to={`/scan/new?mode=${m.mode}`} className="start-button">
+            <span className="start-label">{m.label}</span>
+            <span className="muted">{m.hint}</span>
+          </Link>
+        ))}
+      </nav>
       <ConnectionStatus />
     </div>
   );

@@ -7,6 +7,7 @@ function gate(options: Partial<GateOptions> = {}) {
     agreementFrames: 2,
     cooldownMs: 2_000,
     agreementWindowMs: 500,
+    heldGapMs: 400,
     now: () => t,
     ...options,
   });
@@ -65,6 +66,18 @@ describe('ScanGate', () => {
     expect(g.offer(qr('A')).kind).toBe('duplicate');
     advance(2_001);
     expect(g.offer(qr('A')).kind).toBe('accepted');
+  });
+
+  it('stays silent while an accepted code is held in view, frame after frame', () => {
+    const { g, advance } = gate();
+    g.offer(qr('A'));
+    for (let i = 0; i < 30; i++) {
+      advance(100);
+      expect(g.offer(qr('A')).kind).toBe('held');
+    }
+    expect(g.counters.duplicates).toBe(0);
+    advance(1_000);
+    expect(g.offer(qr('A')).kind).toBe('duplicate');
   });
 
   it('accepts two different products in a row', () => {

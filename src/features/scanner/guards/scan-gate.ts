@@ -8,12 +8,16 @@ export interface GateOptions {
   cooldownMs: number;
   /** Agreement must come from recent frames; an old sighting does not vouch for a new one. */
   agreementWindowMs: number;
+  /** Sightings closer than this are one continuous presence in view, not a new presentation. */
+  heldGapMs: number;
   now: () => number;
 }
 
 export type GateOutcome =
   | { kind: 'accepted'; scan: Extract<Identification, { ok: true }>; decoded: Decoded }
   | { kind: 'duplicate'; identity: string; decoded: Decoded }
+  /** The accepted code is still in view: nothing to tell the operator. */
+  | { kind: 'held'; identity: string; decoded: Decoded }
   | { kind: 'pending'; decoded: Decoded }
   | { kind: 'rejected'; reason: string; decoded: Decoded };
 
@@ -31,7 +35,8 @@ export interface GateCounters {
  */
 export class ScanGate {
   readonly counters: GateCounters = { accepted: 0, duplicates: 0, rejected: 0 };
-  private readonly lastAccepted = new Map<string, number>();
+  /** Per accepted identity: when it was last seen, which the cooldown runs from. */
+  private readonly lastSeen = new Map<string, number>();
   private candidate: { key: string; count: number; at: number } | null = null;
 
   constructor(private readonly options: GateOptions) {}
@@ -44,10 +49,12 @@ export class ScanGate {
       this.candidate = null;
       return { kind: 'rejected', reason: scan.reason, decoded };
     }
-    const last = this.lastAccepted.get(scan.identity);
+    const last = this.lastSeen.get(scan.identity);
     if (last !== undefined && now - last < this.options.cooldownMs) {
-      // Seeing it again keeps it "in view": the cooldown runs from the last sighting.
-      this.lastAccepted.set(scan.identity, now);
+      // Seeing it again extends the cooldown: it runs from the last sighting.
+      this.lastSeen.set(scan.identity, now);
+      if (now - last < this.options.heldGapMs)
+        return { kind: 'held', identity: scan.identity, decoded };
       this.counters.duplicates += 1;
       return { kind: 'duplicate', identity: scan.identity, decoded };
     }
@@ -59,14 +66,14 @@ export class ScanGate {
       if (this.candidate.count < this.options.agreementFrames) return { kind: 'pending', decoded };
     }
     this.candidate = null;
-    this.lastAccepted.set(scan.identity, now);
+    this.lastSeen.set(scan.identity, now);
     this.counters.accepted += 1;
     return { kind: 'accepted', scan, decoded };
   }
 
   /** Forget cooldowns, e.g. when the operator deliberately rescans after a manual clear. */
   reset(): void {
-    this.lastAccepted.clear();
+    this.lastSeen.clear();
     this.candidate = null;
   }
 }

@@ -1,0 +1,156 @@
+import type { APIRequestContext } from '@playwright/test';
+import { SessionDetail } from '../../contract/index';
+import { expect, test } from '../fixtures';
+import { SAMPLE_CODES } from '../support/barcodes';
+
+/** Reads the server's view of the session in the page's URL, as any API client would. */
+async function serverSession(request: APIRequestContext, url: string, key: string) {
+  const id = /\/sessions\/([^/]+)\/scan/.exec(url)?.[1] ?? '';
+  const res = await request.get(`/scanner/api/v1/sessions/${id}`, {
+    headers: { 'X-API-Key': key },
+  });
+  return SessionDetail.parse(await res.json());
+}
+
+test.describe('scanning with the injected camera', () => {
+  // Asking for `camera` here installs it before the first navigation, as init scripts need.
+  test.beforeEach(async ({ page, localServer, camera: _camera }) => {
+    await page.goto(`/connect#key=${encodeURIComponent(localServer.key)}&api=`);
+    await expect(page).toHaveURL(/\/$/);
+  });
+
+  test('start a session from the UI; an EAN-13 in view becomes a capture with its GTIN-14', async ({
+    page,
+    camera,
+    request,
+    localServer,
+  }) => {
+    await camera.clear();
+    await page.getByRole('link', { name: /Barcode/ }).click();
+    await expect(page).toHaveURL(/\/sessions\/\w{22}\/scan$/);
+    await expect(page.getByText('Starting the camera…')).toBeHidden();
+    await camera.show({ format: 'ean13', value: SAMPLE_CODES.ean13 });
+    await expect(page.getByTestId('scan-announcement')).toHaveText(
+      `Scanned: ${SAMPLE_CODES.ean13}`,
+      { timeout: 5_000 },
+    );
+    await expect
+      .poll(
+        async () =>
+          (await serverSession(request, page.url(), localServer.key)).captures.map((c) => c.gtin),
+        { timeout: 5_000 },
+      )
+      .toEqual(['04006381333931']);
+    const [capture] = (await serverSession(request, page.url(), localServer.key)).captures;
+    expect(capture).toMatchObject({
+      capture_type: 'BARCODE',
+      raw_value: SAMPLE_CODES.ean13,
+      metadata: { format: 'ean13', engine: 'zxing-wasm' },
+    });
+    expect(capture?.metadata['client_capture_id']).toMatch(/^[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('server-count')).toHaveText('1');
+  });
+
+  test('two products in order, and a duplicate is suppressed with its own feedback', async ({
+    page,
+    camera,
+    request,
+    localServer,
+  }) => {
+    await page.goto('/scan/new?mode=barcode_scan');
+    await expect(page).toHaveURL(/\/scan$/);
+    await camera.show({ format: 'ean13', value: SAMPLE_CODES.ean13 });
+    await expect(page.getByTestId('scan-announcement')).toHaveText(
+      `Scanned: ${SAMPLE_CODES.ean13}`,
+    );
+    // Out of view briefly and back within the cooldown: a duplicate, with its own feedback.
+    await camera.clear();
+    await page.waitForTimeout(700);
+    await camera.show({ format: 'ean13', value: SAMPLE_CODES.ean13 });
+    await expect(page.getByTestId('scan-announcement')).toHaveText(
+      `Already scanned: ${SAMPLE_CODES.ean13}`,
+    );
+    await camera.show({ format: 'upce', value: SAMPLE_CODES.upce });
+    await expect(page.getByTestId('scan-announcement')).toHaveText(
+      /Scanned: 0012345000065|Scanned: 01234565/,
+    );
+    await expect
+      .poll(async () =>
+        (await serverSession(request, page.url(), localServer.key)).captures.map((c) => c.gtin),
+      )
+      .toEqual(['04006381333931', '00012345000065']);
+    await expect(page.getByTestId('local-count')).toHaveText('2');
+  });
+
+  test('a GS1 Digital Link QR gives gtin and gs1_dl_data', async ({
+    page,
+    camera,
+    request,
+    localServer,
+  }) => {
+    await page.goto('/scan/new?mode=barcode_scan');
+    await expect(page).toHaveURL(/\/scan$/);
+    await camera.show({ format: 'qr', value: SAMPLE_CODES.gs1DigitalLink });
+    await expect
+      .poll(async () => (await serverSession(request, page.url(), localServer.key)).captures.length)
+      .toBe(1);
+    const [capture] = (await serverSession(request, page.url(), localServer.key)).captures;
+    expect(capture).toMatchObject({
+      gtin: '09506000134352',
+      gs1_dl_data: { '01': '09506000134352', '10': 'LOT42' },
+    });
+  });
+
+  test('the camera track stops when leaving the scanner', async ({ page, camera }) => {
+    await page.goto('/scan/new?mode=barcode_scan');
+    await expect.poll(() => camera.liveTracks()).toBe(1);
+    await page.getByRole('link', { name: 'Leave' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect.poll(() => camera.liveTracks()).toBe(0);
+  });
+
+  test('permission denied shows the reason and keeps manual entry, which still records a capture', async ({
+    page,
+    camera,
+    request,
+    localServer,
+  }) => {
+    await camera.fail('NotAllowedError');
+    await page.goto('/scan/new?mode=barcode_scan');
+    await expect(page.getByRole('alert')).toContainText('Camera access is blocked');
+    await page.getByLabel('Type a code').fill('4006381333932');
+    await page.getByRole('button', { name: 'Add' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'check digit' })).toBeVisible();
+    await page.getByLabel('Type a code').fill('96385074');
+    await page.getByRole('button', { name: 'Add' }).click();
+    await expect
+      .poll(async () =>
+        (await serverSession(request, page.url(), localServer.key)).captures.map((c) => [
+          c.capture_type,
+          c.gtin,
+        ]),
+      )
+      .toEqual([['MANUAL', '00000096385074']]);
+  });
+
+  test('starting a session sends the user agent and a rich device context', async ({ page }) => {
+    const sent = page.waitForRequest(
+      (r) => r.url().endsWith('/scanner/api/v1/sessions') && r.method() === 'POST',
+    );
+    await page.goto('/scan/new?mode=barcode_scan');
+    const body = (await sent).postDataJSON();
+    expect(body.capture_mode).toBe('barcode_scan');
+    expect(body.user_agent).toMatch(/Chrome/);
+    expect(body.device_context).toMatchObject({
+      browser: { name: expect.stringMatching(/Chrom/) },
+      os: { name: 'Linux' },
+      screen: { width: expect.any(Number), pixel_ratio: expect.any(Number) },
+      standalone: false,
+      app_version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      language: expect.any(String),
+      time_zone: expect.any(String),
+      online: true,
+      decode_engine: 'zxing-wasm',
+    });
+  });
+});

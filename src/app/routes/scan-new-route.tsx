@@ -1,0 +1,42 @@
+import { useEffect, useRef } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { CaptureMode } from '#contract';
+import { useCreateSession } from '../../features/session/use-create-session';
+
+/** `/scan/new?mode=…` starts a session and replaces itself with that session's scanner. */
+export function ScanNewRoute() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const create = useCreateSession();
+  const mode = CaptureMode.safeParse(params.get('mode') ?? 'barcode_scan');
+  const started = useRef(false);
+  const { mutate } = create;
+
+  useEffect(() => {
+    // One session per visit, even when StrictMode runs effects twice.
+    if (!mode.success || started.current) return;
+    started.current = true;
+    mutate(mode.data, {
+      onSuccess: (session) => {
+        const screen = session.capture_mode === 'product_photography' ? 'photos' : 'scan';
+        void navigate(`/sessions/${session.id}/${screen}`, { replace: true });
+      },
+    });
+  }, [mode.success, mode.data, mutate, navigate]);
+
+  if (!mode.success)
+    return (
+      <p role="alert">
+        Unknown mode “{params.get('mode')}”. Use barcode_scan, product_photography or both.
+      </p>
+    );
+  if (create.isError) {
+    return (
+      <div className="stack">
+        <h1>The session could not start</h1>
+        <p role="alert">{create.error.message}</p>
+      </div>
+    );
+  }
+  return <p>Starting a session…</p>;
+}

@@ -1,0 +1,24 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type CaptureMode, SCANNER_API_PREFIX, SessionSummary, withLegacyId } from '#contract';
+import { useApiClient } from '../../lib/api-context';
+import { deviceContext } from './device-context';
+import { sessionQueries } from './session-queries';
+
+/** Starts a session with this browser's user agent and device context. */
+export function useCreateSession() {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (mode: CaptureMode) =>
+      client.request(withLegacyId(SessionSummary), `${SCANNER_API_PREFIX}/sessions`, {
+        method: 'POST',
+        headers: { 'Idempotency-Key': crypto.randomUUID() },
+        body: {
+          capture_mode: mode,
+          user_agent: navigator.userAgent,
+          device_context: deviceContext({ decode_engine: 'zxing-wasm' }),
+        },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionQueries.all() }),
+  });
+}
