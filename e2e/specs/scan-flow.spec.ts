@@ -154,3 +154,51 @@ test.describe('scanning with the injected camera', () => {
     });
   });
 });
+
+test.describe('keyboard-wedge scanners', () => {
+  test.beforeEach(async ({ page, localServer, camera: _camera }) => {
+    await page.goto(`/connect#key=${encodeURIComponent(localServer.key)}&api=`);
+    await page.goto('/scan/new?mode=barcode_scan');
+    await expect(page).toHaveURL(/\/scan$/);
+    // Playwright's keys wait on the page, so type once start-up work has settled.
+    await expect(page.getByText('Starting the camera…')).toBeHidden();
+  });
+
+  test('a code typed at scanner speed with no field focused becomes a BARCODE capture', async ({
+    page,
+    request,
+    localServer,
+  }) => {
+    // No delay: Playwright's own key-by-key dispatch is about scanner speed.
+    await page.keyboard.type('4006381333931');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () =>
+        (await serverSession(request, page.url(), localServer.key)).captures.map((c) => [
+          c.capture_type,
+          c.gtin,
+          c.metadata['engine'],
+        ]),
+      )
+      .toEqual([['BARCODE', '04006381333931', 'wedge']]);
+  });
+
+  test('typing at human speed, or into the text field, is not a wedge scan', async ({
+    page,
+    request,
+    localServer,
+  }) => {
+    await page.keyboard.type('96385074', { delay: 150 });
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Type a code').pressSequentially('4006381333931', { delay: 5 });
+    await page.getByLabel('Type a code').press('Enter');
+    await expect
+      .poll(async () =>
+        (await serverSession(request, page.url(), localServer.key)).captures.map((c) => [
+          c.capture_type,
+          c.gtin,
+        ]),
+      )
+      .toEqual([['MANUAL', '04006381333931']]);
+  });
+});

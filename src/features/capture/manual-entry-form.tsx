@@ -1,12 +1,8 @@
 import { useId, useState } from 'react';
-import { checkTyped } from './manual-entry';
+import { checkTyped, type TypedCode } from './manual-entry';
 
 /** Typed codes take the same path as scanned ones: the same checks, then a MANUAL capture. */
-export function ManualEntryForm({
-  onSubmit,
-}: {
-  onSubmit: (checked: Extract<ReturnType<typeof checkTyped>, { ok: true }>) => void;
-}) {
+export function ManualEntryForm({ onSubmit }: { onSubmit: (checked: TypedCode) => void }) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();

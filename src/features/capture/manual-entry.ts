@@ -25,3 +25,5 @@ export function checkTyped(input: string) {
     };
   return { ...result, format };
 }
+
+export type TypedCode = Extract<ReturnType<typeof checkTyped>, { ok: true }>;

@@ -9,7 +9,9 @@ import type { GateOutcome } from '../scanner/guards/scan-gate';
 import type { FrameReport } from '../scanner/scan-loop';
 import { useScanner } from '../scanner/use-scanner';
 import { sessionQueries } from '../session/session-queries';
+import { checkTyped, type TypedCode } from './manual-entry';
 import { ManualEntryForm } from './manual-entry-form';
+import { useWedgeScanner } from '../scanner/wedge/use-wedge-scanner';
 import { RecentScans, type LocalScan } from './recent-scans';
 import type { ScanToSend } from './enqueue-capture';
 import { useCaptureSender } from './use-capture-sender';
@@ -128,6 +130,36 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
     onOutcome,
     onFrame,
   });
+  // Manual entry and wedge scanners: the same checks, normalisation and cooldown as the camera.
+  const onTyped = (checked: TypedCode, captureType: 'MANUAL' | 'BARCODE', engine: string) => {
+    const outcome = scanner.offerTyped({
+      format: checked.format,
+      text: checked.rawValue,
+      gs1: false,
+    });
+    if (outcome.kind === 'duplicate' || outcome.kind === 'held') {
+      announce('duplicate', `${FLASH_TEXT.duplicate}: ${checked.rawValue}`);
+      return;
+    }
+    if (outcome.kind !== 'accepted') return;
+    announce('accepted', `${FLASH_TEXT.accepted}: ${checked.rawValue}`);
+    send({
+      sessionId,
+      captureType,
+      rawValue: checked.rawValue,
+      gtin: checked.gtin,
+      gs1DlData: checked.gs1DlData,
+      format: checked.format,
+      engine,
+      decodeMs: null,
+    });
+  };
+  useWedgeScanner((code) => {
+    const checked = checkTyped(code);
+    if (checked.ok) onTyped(checked, 'BARCODE', 'wedge');
+    else announce('rejected', `${FLASH_TEXT.rejected}: ${checked.reason}`);
+  });
+
   const captures = detail.data?.captures ?? [];
   const error = scanner.status.state === 'error' ? scanner.status.error : null;
 

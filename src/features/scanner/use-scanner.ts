@@ -3,6 +3,7 @@ import type { Symbology } from '../../lib/gs1/symbology';
 import { startCamera, type CameraSession } from './camera/camera-controller';
 import { type CameraError, toCameraError } from './camera/camera-error';
 import { createWorkerDecoder, type FrameDecoder } from './engines/worker-decoder';
+import type { Decoded } from '../../lib/gs1/identify';
 import { ScanGate, type GateOutcome } from './guards/scan-gate';
 import { runScanLoop, type FrameReport } from './scan-loop';
 
@@ -40,6 +41,15 @@ export function useScanner(
   });
   const decoderRef = useRef<FrameDecoder | null>(null);
   const gateRef = useRef<ScanGate | null>(null);
+  // One gate per screen, made on first use (outside render), shared by camera and typed input.
+  const gate = () =>
+    (gateRef.current ??= new ScanGate({
+      agreementFrames: latest.current.agreementFrames,
+      cooldownMs: latest.current.cooldownMs,
+      agreementWindowMs: 1_000,
+      heldGapMs: 500,
+      now: () => performance.now(),
+    }));
 
   useEffect(() => {
     const onChange = () => setVisible(document.visibilityState === 'visible');
@@ -54,15 +64,8 @@ export function useScanner(
     let camera: CameraSession | null = null;
     setStatus({ state: 'starting' });
     decoderRef.current ??= createWorkerDecoder();
-    gateRef.current ??= new ScanGate({
-      agreementFrames: latest.current.agreementFrames,
-      cooldownMs: latest.current.cooldownMs,
-      agreementWindowMs: 1_000,
-      heldGapMs: 500,
-      now: () => performance.now(),
-    });
     const decoder = decoderRef.current;
-    const gate = gateRef.current;
+    const scanGate = gate();
     startCamera({ signal: controller.signal })
       .then(async (started) => {
         camera = started;
@@ -82,7 +85,8 @@ export function useScanner(
           signal: controller.signal,
           onFrame: (frame) => {
             latest.current.onFrame?.(frame);
-            for (const symbol of frame.symbols) latest.current.onOutcome(gate.offer(symbol), frame);
+            for (const symbol of frame.symbols)
+              latest.current.onOutcome(scanGate.offer(symbol), frame);
           },
           onError: () => undefined,
         });
@@ -110,5 +114,7 @@ export function useScanner(
     status,
     retry: () => setAttempt((n) => n + 1),
     counters: () => gateRef.current?.counters,
+    /** Typed codes (manual entry, wedge scanners) through the same gate as camera reads. */
+    offerTyped: (decoded: Decoded): GateOutcome => gate().offer(decoded, 'typed'),
   };
 }

@@ -80,6 +80,13 @@ describe('ScanGate', () => {
     expect(g.offer(qr('A')).kind).toBe('duplicate');
   });
 
+  it('accepts a typed 1D value at once but still applies the cooldown to it', () => {
+    const { g, advance } = gate();
+    expect(g.offer(ean('4006381333931'), 'typed').kind).toBe('accepted');
+    advance(1_000);
+    expect(g.offer(ean('4006381333931'), 'typed').kind).toBe('duplicate');
+  });
+
   it('accepts two different products in a row', () => {
     const { g, advance } = gate({ agreementFrames: 1 });
     expect(g.offer(ean('4006381333931')).kind).toBe('accepted');

@@ -41,7 +41,11 @@ export class ScanGate {
 
   constructor(private readonly options: GateOptions) {}
 
-  offer(decoded: Decoded): GateOutcome {
+  /**
+   * One decoded value. Typed values (manual entry, a wedge scanner) skip the frame agreement,
+   * which guards against camera misreads, but share the checks and the cooldown.
+   */
+  offer(decoded: Decoded, source: 'camera' | 'typed' = 'camera'): GateOutcome {
     const now = this.options.now();
     const scan = identify(decoded);
     if (!scan.ok) {
@@ -58,7 +62,7 @@ export class ScanGate {
       this.counters.duplicates += 1;
       return { kind: 'duplicate', identity: scan.identity, decoded };
     }
-    if (LINEAR.has(decoded.format) && this.options.agreementFrames > 1) {
+    if (source === 'camera' && LINEAR.has(decoded.format) && this.options.agreementFrames > 1) {
       const key = `${decoded.format}:${decoded.text}`;
       const c = this.candidate;
       const agrees = c !== null && c.key === key && now - c.at <= this.options.agreementWindowMs;
