@@ -53,22 +53,26 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
           ...list,
         ].slice(0, 50),
       );
-      sender.mutate(
-        { scan, clientCaptureId: clientId },
-        {
-          onSuccess: (capture) =>
-            setScans((list) =>
-              list.map((s) =>
-                s.clientId === clientId ? { ...s, state: 'sent', captureId: capture.id } : s,
-              ),
+      // mutateAsync, not mutate: per-call callbacks of mutate fire only for the latest call, and
+      // scans arrive faster than captures are saved.
+      sender.mutateAsync({ scan, clientCaptureId: clientId }).then(
+        (capture) => {
+          // Marks for measuring scan latency (the e2e latency spec reads them).
+          performance.mark('scanner:capture-saved', {
+            detail: { clientId, captureId: capture.id },
+          });
+          setScans((list) =>
+            list.map((s) =>
+              s.clientId === clientId ? { ...s, state: 'sent', captureId: capture.id } : s,
             ),
-          onError: (error) =>
-            setScans((list) =>
-              list.map((s) =>
-                s.clientId === clientId ? { ...s, state: 'failed', error: error.message } : s,
-              ),
-            ),
+          );
         },
+        (error: Error) =>
+          setScans((list) =>
+            list.map((s) =>
+              s.clientId === clientId ? { ...s, state: 'failed', error: error.message } : s,
+            ),
+          ),
       );
     },
     [sender],
@@ -77,6 +81,9 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
   const onOutcome = useCallback(
     (outcome: GateOutcome, frame: FrameReport) => {
       if (outcome.kind === 'accepted') {
+        performance.mark('scanner:accepted', {
+          detail: { text: outcome.scan.rawValue, frameTime: frame.frameTime },
+        });
         announce('accepted', `${FLASH_TEXT.accepted}: ${outcome.scan.rawValue}`);
         send({
           sessionId,
