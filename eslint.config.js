@@ -184,6 +184,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    files: ['bench/baseline/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     // Playwright reads fixture dependencies from an object pattern, so `{}` means "none".
     files: ['e2e/fixtures/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },
