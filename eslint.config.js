@@ -86,6 +86,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'dist-baseline/',
       'node_modules/',
       'test-results/',
       'playwright-report/',
