@@ -2,8 +2,13 @@ import { LINEAR, type Symbology } from '../../../lib/gs1/symbology';
 import { centreRect, cropAndScale, fromCrop, type Rect } from './frame-ops';
 import type { DecodedSymbol, DecoderEngine, Frame } from './types';
 
+/** Crops a region and scales it; the worker does this on the GPU-backed canvas, Node in JS. */
+export type Cropper = (frame: Frame, rect: Rect, scale: number) => Frame | Promise<Frame>;
+
 export interface PipelineOptions {
   formats: readonly Symbology[];
+  /** How to crop and enlarge (default: the plain-JS bilinear cropAndScale). */
+  crop?: Cropper;
   /** Decode only this region of the frame (the viewfinder), when set. */
   roi?: Rect | null;
   /** Try a centred, enlarged crop when the whole frame yields nothing. */

@@ -81,7 +81,9 @@ export function createZxingWasmEngine(source: WasmSource): DecoderEngine {
         tryHarder: true,
         tryRotate: true,
         tryInvert: false,
-        maxNumberOfSymbols: 4,
+        // Two, not one: the ambiguity check needs to see a second reading when there is one;
+        // more than two costs 3x the decode time on frames with a code (11.8 vs 3.4 ms).
+        maxNumberOfSymbols: 2,
         textMode: 'Plain',
       });
       return results.map(toSymbol).filter((s): s is DecodedSymbol => s !== null);
