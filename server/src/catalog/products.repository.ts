@@ -1,18 +1,12 @@
+import { ProposalField } from '#contract';
 import type { Clock } from '../clock';
 import { iso } from '../clock';
 import { type Db, statement } from '../db/database';
 import { newId } from '../ids';
 
-export const ENRICHABLE_FIELDS = [
-  'name',
-  'description',
-  'brand_name',
-  'category',
-  'ingredients',
-  'ai_summary',
-  'images',
-] as const;
-export type EnrichableField = (typeof ENRICHABLE_FIELDS)[number];
+/** The product fields enrichment may propose values for: the contract's proposal fields. */
+export const ENRICHABLE_FIELDS = ProposalField.options;
+export type EnrichableField = ProposalField;
 
 /** A value the enrichment sources would propose for a product, waiting for a capture. */
 export interface PendingEnrichment {

@@ -1,14 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  Capture,
-  CreateCaptureRequest,
-  IdParam,
-  mergeMetadata,
-  metadataKeyCountError,
-  resolveSessionRef,
-} from '#contract';
+import { Capture, CreateCaptureRequest, IdParam, resolveSessionRef } from '#contract';
 import { z } from 'zod';
-import { conflict, invalid } from '../../http/errors';
+import { conflict } from '../../http/errors';
+import { mergeChecked } from '../../http/metadata';
 import { defineRoute } from '../../http/route';
 import type { Services } from '../../services';
 import { toCapture } from './captures.repository';
@@ -25,9 +19,7 @@ export function capturesRoutes(app: FastifyInstance, s: Services): void {
     responses: { 201: Capture, 404: null, 409: null },
     handler: ({ body, auth }) => {
       const session = s.sessions.getActive(auth.orgId, resolveSessionRef(body) ?? '');
-      const metadata = mergeMetadata({}, body.metadata);
-      const tooMany = metadataKeyCountError(metadata);
-      if (tooMany) throw invalid('metadata', tooMany);
+      const metadata = mergeChecked({}, body.metadata);
       const row = s.db.transaction(() => {
         const created = s.captures.create({
           sessionId: session.id,

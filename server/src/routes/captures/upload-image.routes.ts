@@ -4,14 +4,13 @@ import type { MultipartFile } from '@fastify/multipart';
 import {
   Capture,
   MetadataPatchSchema,
-  mergeMetadata,
-  metadataKeyCountError,
   PHOTO_UPLOAD_LIMITS,
   resolveSessionRef,
   UploadImageFields,
 } from '#contract';
 import { fieldErrors } from '../../http/error-handler';
 import { HttpError, invalid } from '../../http/errors';
+import { mergeChecked } from '../../http/metadata';
 import type { Services } from '../../services';
 import { sniffImage } from '../uploads/image-types';
 import { toCapture } from './captures.repository';
@@ -82,9 +81,7 @@ export function uploadImageRoutes(app: FastifyInstance, s: Services): void {
       const patch = MetadataPatchSchema.safeParse(raw);
       if (!patch.success)
         throw new HttpError(422, 'Invalid input.', fieldErrors(patch.error, 'metadata'));
-      metadata = mergeMetadata({}, patch.data);
-      const tooMany = metadataKeyCountError(metadata);
-      if (tooMany) throw invalid('metadata', tooMany);
+      metadata = mergeChecked({}, patch.data);
     }
     const session = s.sessions.getActive(request.auth.orgId, resolveSessionRef(parsed.data) ?? '');
     const key = `captures/${session.id}/${randomUUID()}${type.ext}`;

@@ -1,7 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import {
-  mergeMetadata,
-  metadataKeyCountError,
   PresignQuery,
   PresignResponse,
   ProductPhoto,
@@ -13,6 +11,7 @@ import {
 } from '#contract';
 import { z } from 'zod';
 import { HttpError, invalid } from '../../http/errors';
+import { mergeChecked } from '../../http/metadata';
 import { defineRoute } from '../../http/route';
 import { toShortId } from '../../ids';
 import type { Services } from '../../services';
@@ -71,9 +70,7 @@ export function photosRoutes(app: FastifyInstance, s: Services): void {
         }
         captureId = capture.id;
       }
-      const metadata = mergeMetadata({}, body.metadata);
-      const tooMany = metadataKeyCountError(metadata);
-      if (tooMany) throw invalid('metadata', tooMany);
+      const metadata = mergeChecked({}, body.metadata);
       const row = s.photos.create({
         sessionId: session.id,
         orgId: session.org_id,
@@ -100,9 +97,7 @@ export function photosRoutes(app: FastifyInstance, s: Services): void {
     handler: ({ params, body, auth }) => {
       const session = s.sessions.getActive(auth.orgId, params.session_id);
       const photo = s.photos.get(session.id, params.photo_id);
-      const metadata = mergeMetadata(readMetadataJson(photo.metadata), body.metadata);
-      const tooMany = metadataKeyCountError(metadata);
-      if (tooMany) throw invalid('metadata', tooMany);
+      const metadata = mergeChecked(readMetadataJson(photo.metadata), body.metadata);
       s.photos.update(photo.id, body.photo_type, metadata);
       s.sessions.touch(session.id);
       return toPhoto(s.photos.get(session.id, photo.id));

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import {
   ApplyProposalsResponse,
-  mergeMetadata,
-  metadataKeyCountError,
   Proposal,
   ProposalId,
   ProposalList,
@@ -10,7 +8,8 @@ import {
   ReviewProposalRequest,
 } from '#contract';
 import { z } from 'zod';
-import { badRequest, conflict, invalid } from '../../http/errors';
+import { badRequest, conflict } from '../../http/errors';
+import { mergeChecked } from '../../http/metadata';
 import { defineRoute } from '../../http/route';
 import type { Services } from '../../services';
 import { CaptureParams } from '../captures/captures.routes';
@@ -40,9 +39,7 @@ export function proposalsRoutes(app: FastifyInstance, s: Services): void {
     handler: ({ params, body, auth }) => {
       const row = s.proposals.get(auth.orgId, params.proposal_id);
       if (row.applied_at) throw conflict('This proposal has already been applied to the product.');
-      const metadata = mergeMetadata(readMetadataJson(row.metadata), body.metadata);
-      const tooMany = metadataKeyCountError(metadata);
-      if (tooMany) throw invalid('metadata', tooMany);
+      const metadata = mergeChecked(readMetadataJson(row.metadata), body.metadata);
       s.proposals.review(row.id, body.status, metadata);
       // Once every proposal of a submitted session is reviewed, the session's extraction is
       // accepted if any was accepted, rejected otherwise.

@@ -2,14 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import {
   CreateSessionRequest,
   IdParam,
-  mergeMetadata,
-  metadataKeyCountError,
   SessionDetail,
   SessionStatusPoll,
   SessionSummary,
 } from '#contract';
 import { z } from 'zod';
-import { invalid } from '../../http/errors';
+import { mergeChecked } from '../../http/metadata';
 import { defineRoute } from '../../http/route';
 import type { Services } from '../../services';
 import { toCapture } from '../captures/captures.repository';
@@ -27,9 +25,7 @@ export function sessionsRoutes(app: FastifyInstance, s: Services): void {
     body: CreateSessionRequest,
     responses: { 201: SessionSummary },
     handler: ({ body, auth }) => {
-      const metadata = mergeMetadata({}, body.metadata);
-      const tooMany = metadataKeyCountError(metadata);
-      if (tooMany) throw invalid('metadata', tooMany);
+      const metadata = mergeChecked({}, body.metadata);
       const row = s.sessions.create({
         orgId: auth.orgId,
         captureMode: body.capture_mode,
