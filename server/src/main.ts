@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import QRCode from 'qrcode';
 import { createApp } from './app';
 import { bootstrap } from './bootstrap';
 import { openDatabase } from './db/database';
@@ -60,9 +61,10 @@ async function main(): Promise<void> {
   if (first.seeded) console.log(`Seeded the product catalog with ${first.seeded} products.`);
   if (first.key) {
     console.log(`\nAPI key (shown once, keep it): ${first.key}`);
-    console.log(
-      `Connect this browser: ${url}/connect#key=${encodeURIComponent(first.key)}&api=${encodeURIComponent(url)}\n`,
-    );
+    const link = `${url}/connect#key=${encodeURIComponent(first.key)}&api=${encodeURIComponent(url)}`;
+    console.log(`Connect this browser: ${link}`);
+    // A phone can take the link from the terminal. (Phones on the LAN need HOST=0.0.0.0 and HTTPS.)
+    console.log(await QRCode.toString(link, { type: 'terminal', small: true }));
   }
   console.log(`Data folder: ${config.dataDir}`);
   console.log(`API docs: ${url}/scanner/api/v1/docs`);

@@ -19,6 +19,8 @@ describe('the server process', { timeout: 30_000 }, () => {
     try {
       expect(server.key).toMatch(/^cpk_[A-Za-z0-9]{32}_[0-9a-f]{8}$/);
       expect(server.output()).toContain(`${server.url}/connect#key=`);
+      // The same link as a terminal QR code, for a phone (half-block characters).
+      expect(server.output()).toMatch(/[▀▄█]{10}/);
       const res = await api(server.url, server.key, '/scanner/api/v1/sessions', {
         method: 'POST',
         body: '{}',
