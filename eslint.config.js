@@ -14,7 +14,6 @@ import tseslint from 'typescript-eslint';
  */
 const DEVICE_LIBRARIES = {
   'workbox-window': ['src/sw/register.ts'],
-  '@zxing/browser': ['src/features/scanner/engines/zxing-js-engine.ts'],
   '@zxing/library': ['src/features/scanner/engines/zxing-js-engine.ts'],
   'zxing-wasm': [
     'src/features/scanner/engines/zxing-wasm-decoder.ts',

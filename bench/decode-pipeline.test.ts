@@ -4,6 +4,7 @@ import { identify } from '../src/lib/gs1/identify';
 import { decodeFrame } from '../src/features/scanner/engines/decode-pipeline';
 import { listLabelledImages, loadFrame, sameText } from './real-images';
 import { nodeWasmEngine } from './node-engines';
+import { createZxingJsEngine } from '../src/features/scanner/engines/zxing-js-engine';
 
 const images = listLabelledImages();
 const engine = nodeWasmEngine();
@@ -38,3 +39,30 @@ describe.skipIf(images.length === 0)(
     );
   },
 );
+
+describe.skipIf(images.length === 0)('ZXing-JS engine on the real photos', () => {
+  // ZXing-JS is slow on frames it cannot read (it is the fallback), so this runs on the retail
+  // 1D sets it supports (not UPC-E, an open upstream bug), where every accepted read must be right.
+  it(
+    'reads EAN-13 and UPC-A photos through the same pipeline, without a misread',
+    { timeout: 120_000 },
+    async () => {
+      const js = createZxingJsEngine();
+      const sample = images.filter((i) => /^(ean13|upca)-1$/.test(i.set));
+      let read = 0;
+      const misreads: string[] = [];
+      for (const img of sample) {
+        const { symbols } = await decodeFrame(js, await loadFrame(img.file, FRAME), {
+          formats: ['ean13', 'upca'],
+        });
+        const passed = symbols.filter((s) => identify(s).ok);
+        if (passed.some((s) => sameText(img.set, s.text, img.expected))) read += 1;
+        for (const s of passed)
+          if (!sameText(img.set, s.text, img.expected)) misreads.push(`${img.file}: ${s.text}`);
+      }
+      console.log(`ZXing-JS pipeline on ${sample.length} EAN-13/UPC-A photos: read ${read}`);
+      expect(read).toBeGreaterThan(sample.length / 4);
+      expect(misreads).toEqual([]);
+    },
+  );
+});

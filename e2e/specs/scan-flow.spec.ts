@@ -150,7 +150,7 @@ test.describe('scanning with the injected camera', () => {
       language: expect.any(String),
       time_zone: expect.any(String),
       online: true,
-      decode_engine: 'zxing-wasm',
+      decode_engine_preference: 'auto',
     });
   });
 });
@@ -201,4 +201,37 @@ test.describe('keyboard-wedge scanners', () => {
       )
       .toEqual([['MANUAL', '04006381333931']]);
   });
+});
+
+test('a forced ZXing-JS engine (the fallback where WebAssembly is forbidden) still scans', async ({
+  page,
+  camera,
+  localServer,
+  request,
+}) => {
+  await page.goto(`/connect#key=${encodeURIComponent(localServer.key)}&api=`);
+  await expect(page).toHaveURL(/\/$/);
+  await page.evaluate(() => {
+    const stored = JSON.parse(localStorage.getItem('scanner-settings') ?? '{}') as {
+      state: Record<string, unknown>;
+      version: number;
+    };
+    localStorage.setItem(
+      'scanner-settings',
+      JSON.stringify({ ...stored, state: { ...stored.state, engine: 'zxing-js' } }),
+    );
+  });
+  await page.goto('/scan/new?mode=barcode_scan');
+  await expect(page.getByText('Starting the camera…')).toBeHidden();
+  await camera.show({ format: 'ean13', value: SAMPLE_CODES.ean13 });
+  await expect
+    .poll(
+      async () =>
+        (await serverSession(request, page.url(), localServer.key)).captures.map((c) => [
+          c.gtin,
+          c.metadata['engine'],
+        ]),
+      { timeout: 8_000 },
+    )
+    .toEqual([['04006381333931', 'zxing-js']]);
 });

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { CaptureMode } from '#contract';
 import { useCreateSession } from '../../features/session/use-create-session';
+import { useSettingsStore } from '../../features/settings/settings-store';
 
 /** `/scan/new?mode=…` starts a session and replaces itself with that session's scanner. */
 export function ScanNewRoute() {
@@ -11,18 +12,22 @@ export function ScanNewRoute() {
   const mode = CaptureMode.safeParse(params.get('mode') ?? 'barcode_scan');
   const started = useRef(false);
   const { mutate } = create;
+  const engine = useSettingsStore((st) => st.engine);
 
   useEffect(() => {
     // One session per visit, even when StrictMode runs effects twice.
     if (!mode.success || started.current) return;
     started.current = true;
-    mutate(mode.data, {
-      onSuccess: (session) => {
-        const screen = session.capture_mode === 'product_photography' ? 'photos' : 'scan';
-        void navigate(`/sessions/${session.id}/${screen}`, { replace: true });
+    mutate(
+      { mode: mode.data, context: { decode_engine_preference: engine } },
+      {
+        onSuccess: (session) => {
+          const screen = session.capture_mode === 'product_photography' ? 'photos' : 'scan';
+          void navigate(`/sessions/${session.id}/${screen}`, { replace: true });
+        },
       },
-    });
-  }, [mode.success, mode.data, mutate, navigate]);
+    );
+  }, [mode.success, mode.data, mutate, navigate, engine]);
 
   if (!mode.success)
     return (

@@ -9,6 +9,7 @@ import type { GateOutcome } from '../scanner/guards/scan-gate';
 import type { FrameReport } from '../scanner/scan-loop';
 import { useScanner } from '../scanner/use-scanner';
 import { sessionQueries } from '../session/session-queries';
+import { useSettingsStore } from '../settings/settings-store';
 import { checkTyped, type TypedCode } from './manual-entry';
 import { ManualEntryForm } from './manual-entry-form';
 import { useWedgeScanner } from '../scanner/wedge/use-wedge-scanner';
@@ -29,6 +30,9 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
   const detail = useQuery(sessionQueries.detail(client, sessionId));
   const sender = useCaptureSender(sessionId);
   const [scans, setScans] = useState<LocalScan[]>([]);
+  const enginePreference = useSettingsStore((st) => st.engine);
+  // The engine the worker actually chose; it goes into each capture's metadata.
+  const [engine, setEngine] = useState<string>('starting');
   const [flash, setFlash] = useState<{ kind: FeedbackKind; text: string; key: number } | null>(
     null,
   );
@@ -92,7 +96,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
           gtin: outcome.scan.gtin,
           gs1DlData: outcome.scan.gs1DlData,
           format: outcome.decoded.format,
-          engine: 'zxing-wasm',
+          engine,
           decodeMs: frame.decodeMs,
         });
       } else if (outcome.kind === 'duplicate') {
@@ -109,7 +113,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
         announce('rejected', `${FLASH_TEXT.rejected}: ${outcome.reason}`);
       }
     },
-    [announce, send, sessionId],
+    [announce, send, sessionId, engine],
   );
 
   // Outline boxes change every frame: drawn straight onto a canvas, not through React state.
@@ -131,6 +135,8 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
   }, []);
 
   const scanner = useScanner(videoRef, {
+    engine: enginePreference,
+    onEngine: ({ engine }) => setEngine(engine),
     formats: RETAIL_SYMBOLOGIES,
     agreementFrames: 2,
     cooldownMs: 2_000,

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Symbology } from '../../lib/gs1/symbology';
 import { startCamera, type CameraSession } from './camera/camera-controller';
 import { type CameraError, toCameraError } from './camera/camera-error';
+import type { EngineName, EnginePreference } from './engines/select-engine';
 import { createWorkerDecoder, type FrameDecoder } from './engines/worker-decoder';
 import type { Decoded } from '../../lib/gs1/identify';
 import { ScanGate, type GateOutcome } from './guards/scan-gate';
@@ -14,6 +15,9 @@ export type ScannerStatus =
 
 export interface ScannerOptions {
   formats: readonly Symbology[];
+  engine: EnginePreference;
+  /** Which engine runs, once the worker has chosen. */
+  onEngine?: (choice: { engine: EngineName; fellBack: boolean }) => void;
   agreementFrames: number;
   cooldownMs: number;
   /** Every gate outcome, with the decode time of the frame it came from. */
@@ -63,7 +67,10 @@ export function useScanner(
     const controller = new AbortController();
     let camera: CameraSession | null = null;
     setStatus({ state: 'starting' });
-    decoderRef.current ??= createWorkerDecoder();
+    if (!decoderRef.current) {
+      decoderRef.current = createWorkerDecoder(latest.current.engine, latest.current.formats);
+      void decoderRef.current.ready.then((choice) => latest.current.onEngine?.(choice));
+    }
     const decoder = decoderRef.current;
     const scanGate = gate();
     startCamera({ signal: controller.signal })

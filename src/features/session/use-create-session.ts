@@ -9,14 +9,14 @@ export function useCreateSession() {
   const client = useApiClient();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (mode: CaptureMode) =>
+    mutationFn: ({ mode, context }: { mode: CaptureMode; context: Record<string, unknown> }) =>
       client.request(withLegacyId(SessionSummary), `${SCANNER_API_PREFIX}/sessions`, {
         method: 'POST',
         headers: { 'Idempotency-Key': crypto.randomUUID() },
         body: {
           capture_mode: mode,
           user_agent: navigator.userAgent,
-          device_context: deviceContext({ decode_engine: 'zxing-wasm' }),
+          device_context: deviceContext(context),
         },
       }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionQueries.all() }),

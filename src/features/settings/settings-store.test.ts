@@ -30,6 +30,7 @@ describe('settings store', () => {
       apiBaseUrl: 'https://www.closient.com',
       apiKey: 'cpk_x_y',
       hand: 'right',
+      engine: 'auto',
     });
   });
 

@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 
 export type Hand = 'left' | 'right';
+/** Which decoder to run; 'auto' lets the scanner choose (see scanner/engines/select-engine). */
+export type EngineSetting = 'auto' | 'native' | 'zxing-wasm' | 'zxing-js';
 
 export interface Connection {
   /** Base URL of the Scanner API; '' is this app's own origin (the embedded local server). */
@@ -11,11 +13,18 @@ export interface Connection {
 
 interface SettingsState extends Connection {
   hand: Hand;
+  engine: EngineSetting;
+  engineChosen: (engine: EngineSetting) => void;
   connectionSaved: (connection: Connection) => void;
   handChosen: (hand: Hand) => void;
 }
 
-export const DEFAULT_SETTINGS = { apiBaseUrl: '', apiKey: '', hand: 'right' } as const;
+export const DEFAULT_SETTINGS = {
+  apiBaseUrl: '',
+  apiKey: '',
+  hand: 'right',
+  engine: 'auto',
+} as const;
 
 /**
  * Client preferences only: server data lives in React Query, never here. Persisted to
@@ -28,12 +37,13 @@ export const useSettingsStore = create<SettingsState>()(
       connectionSaved: ({ apiBaseUrl, apiKey }) =>
         set({ apiBaseUrl: apiBaseUrl.trim().replace(/\/+$/, ''), apiKey: apiKey.trim() }),
       handChosen: (hand) => set({ hand }),
+      engineChosen: (engine) => set({ engine }),
     }),
     {
       name: 'scanner-settings',
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      partialize: ({ apiBaseUrl, apiKey, hand }) => ({ apiBaseUrl, apiKey, hand }),
+      partialize: ({ apiBaseUrl, apiKey, hand, engine }) => ({ apiBaseUrl, apiKey, hand, engine }),
     },
   ),
 );

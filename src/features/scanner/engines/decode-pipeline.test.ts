@@ -88,5 +88,14 @@ describe('plausible', () => {
     expect(plausible(sym('7034759003930', 'ean13', quad(246, 84, 338, 3)))).toBe(false);
     expect(plausible(sym('5030159003930', 'ean13', quad(281, 81, 343, 117)))).toBe(true);
     expect(plausible(sym('x', 'qr', quad(0, 0, 300, 1)))).toBe(true);
+    // Two points (ZXing-JS's scan line) cannot be judged, so they are let through.
+    expect(
+      plausible(
+        sym('4006381333931', 'ean13', [
+          { x: 0, y: 5 },
+          { x: 200, y: 5 },
+        ]),
+      ),
+    ).toBe(true);
   });
 });

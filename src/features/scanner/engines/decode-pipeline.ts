@@ -34,7 +34,8 @@ const distance = (
  * scan lines through texture, not from a barcode: such phantoms pass check digits 1 time in 10.
  */
 export function plausible(symbol: DecodedSymbol): boolean {
-  if (!LINEAR.has(symbol.format)) return true;
+  // ZXing-JS reports a 1D read as two points on the scan line: no quad, nothing to judge.
+  if (!LINEAR.has(symbol.format) || symbol.points.length < 4) return true;
   const [tl, tr, br, bl] = symbol.points;
   const along = Math.max(distance(tl, tr), distance(bl, br));
   const across = Math.max(distance(tl, bl), distance(tr, br));

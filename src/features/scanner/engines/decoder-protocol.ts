@@ -1,15 +1,20 @@
 import type { Symbology } from '../../../lib/gs1/symbology';
 import type { PipelineResult } from './decode-pipeline';
 import type { Rect } from './frame-ops';
+import type { EngineName, EnginePreference } from './select-engine';
 
 /** Messages between the main thread and the decoder worker. */
-export interface DecodeRequest {
-  id: number;
-  bitmap: ImageBitmap;
-  formats: readonly Symbology[];
-  roi: Rect | null;
-}
+export type DecoderRequest =
+  | { type: 'init'; preference: EnginePreference; formats: readonly Symbology[] }
+  | {
+      type: 'decode';
+      id: number;
+      bitmap: ImageBitmap;
+      formats: readonly Symbology[];
+      roi: Rect | null;
+    };
 
-export type DecodeResponse =
-  | { id: number; ok: true; result: PipelineResult; decodeMs: number }
-  | { id: number; ok: false; error: string };
+export type DecoderResponse =
+  | { type: 'ready'; engine: EngineName; fellBack: boolean }
+  | { type: 'result'; id: number; ok: true; result: PipelineResult; decodeMs: number }
+  | { type: 'result'; id: number; ok: false; error: string };

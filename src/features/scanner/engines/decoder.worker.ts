@@ -1,7 +1,10 @@
 /// <reference lib="webworker" />
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { type Cropper, decodeFrame } from './decode-pipeline';
-import type { DecodeRequest, DecodeResponse } from './decoder-protocol';
+import type { DecoderRequest, DecoderResponse } from './decoder-protocol';
+import { createNativeEngine, nativeFormats } from './native-engine';
+import { selectEngine } from './select-engine';
+import type { DecoderEngine } from './types';
 import { createZxingWasmEngine } from './zxing-wasm-decoder';
 
 /**
@@ -10,9 +13,38 @@ import { createZxingWasmEngine } from './zxing-wasm-decoder';
  */
 declare const self: DedicatedWorkerGlobalScope;
 
-const engine = createZxingWasmEngine({ url: wasmUrl });
+let engine: Promise<DecoderEngine> | null = null;
 let canvas: OffscreenCanvas | null = null;
 const cropCanvas = new OffscreenCanvas(1, 1);
+
+/** Whether WebAssembly may be compiled here: a CSP without 'wasm-unsafe-eval' forbids it. */
+function wasmAllowed(): boolean {
+  try {
+    return (
+      new WebAssembly.Module(Uint8Array.of(0, 97, 115, 109, 1, 0, 0, 0)) instanceof
+      WebAssembly.Module
+    );
+  } catch {
+    return false;
+  }
+}
+
+async function start(request: Extract<DecoderRequest, { type: 'init' }>): Promise<void> {
+  const choice = selectEngine(
+    request.preference,
+    { nativeFormats: await nativeFormats(), wasm: wasmAllowed() },
+    request.formats,
+  );
+  engine =
+    choice.engine === 'native'
+      ? Promise.resolve(createNativeEngine())
+      : choice.engine === 'zxing-wasm'
+        ? Promise.resolve(createZxingWasmEngine({ url: wasmUrl }))
+        : import('./zxing-js-engine').then((m) => m.createZxingJsEngine());
+  await engine;
+  const ready: DecoderResponse = { type: 'ready', ...choice };
+  self.postMessage(ready);
+}
 
 /**
  * Crops and enlarges with the canvas's native scaler, drawing from the frame's bitmap: the
@@ -33,9 +65,10 @@ function canvasCropper(bitmap: ImageBitmap): Cropper {
   };
 }
 
-self.onmessage = async (event: MessageEvent<DecodeRequest>) => {
-  const { id, bitmap, formats, roi } = event.data;
+async function decode(request: Extract<DecoderRequest, { type: 'decode' }>): Promise<void> {
+  const { id, bitmap, formats, roi } = request;
   try {
+    if (!engine) throw new Error('The decoder was not initialised');
     const started = performance.now();
     if (!canvas || canvas.width !== bitmap.width || canvas.height !== bitmap.height) {
       canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
@@ -44,8 +77,13 @@ self.onmessage = async (event: MessageEvent<DecodeRequest>) => {
     if (!ctx) throw new Error('No 2D context in the decoder worker');
     ctx.drawImage(bitmap, 0, 0);
     const frame = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-    const result = await decodeFrame(engine, frame, { formats, roi, crop: canvasCropper(bitmap) });
-    const response: DecodeResponse = {
+    const result = await decodeFrame(await engine, frame, {
+      formats,
+      roi,
+      crop: canvasCropper(bitmap),
+    });
+    const response: DecoderResponse = {
+      type: 'result',
       id,
       ok: true,
       result,
@@ -53,7 +91,8 @@ self.onmessage = async (event: MessageEvent<DecodeRequest>) => {
     };
     self.postMessage(response);
   } catch (error) {
-    const response: DecodeResponse = {
+    const response: DecoderResponse = {
+      type: 'result',
       id,
       ok: false,
       error: error instanceof Error ? error.message : String(error),
@@ -62,4 +101,8 @@ self.onmessage = async (event: MessageEvent<DecodeRequest>) => {
   } finally {
     bitmap.close();
   }
+}
+
+self.onmessage = (event: MessageEvent<DecoderRequest>) => {
+  void (event.data.type === 'init' ? start(event.data) : decode(event.data));
 };

@@ -1,10 +1,12 @@
 import type { Symbology } from '../../../lib/gs1/symbology';
-import type { DecodeRequest, DecodeResponse } from './decoder-protocol';
-import type { Rect } from './frame-ops';
 import type { PipelineResult } from './decode-pipeline';
+import type { DecoderRequest, DecoderResponse } from './decoder-protocol';
+import type { Rect } from './frame-ops';
+import type { EngineName, EnginePreference } from './select-engine';
 
 export interface FrameDecoder {
-  readonly engine: string;
+  /** Which engine the worker chose, once it has; and whether it fell back from the preference. */
+  readonly ready: Promise<{ engine: EngineName; fellBack: boolean }>;
   /** True while a frame is being decoded: the loop drops frames rather than queueing them. */
   readonly busy: boolean;
   decode(
@@ -15,8 +17,11 @@ export interface FrameDecoder {
   dispose(): void;
 }
 
-/** The main thread's side of the decoder worker. The bitmap is transferred, not copied. */
-export function createWorkerDecoder(): FrameDecoder {
+/** The main thread's side of the decoder worker. Bitmaps are transferred, not copied. */
+export function createWorkerDecoder(
+  preference: EnginePreference,
+  formats: readonly Symbology[],
+): FrameDecoder {
   const worker = new Worker(new URL('./decoder.worker.ts', import.meta.url), {
     type: 'module',
     name: 'decoder',
@@ -29,28 +34,39 @@ export function createWorkerDecoder(): FrameDecoder {
     }
   >();
   let next = 0;
-  worker.onmessage = (event: MessageEvent<DecodeResponse>) => {
-    const waiter = pending.get(event.data.id);
-    pending.delete(event.data.id);
+  let onReady: (value: { engine: EngineName; fellBack: boolean }) => void = () => undefined;
+  const ready = new Promise<{ engine: EngineName; fellBack: boolean }>(
+    (resolve) => (onReady = resolve),
+  );
+  worker.onmessage = (event: MessageEvent<DecoderResponse>) => {
+    const message = event.data;
+    if (message.type === 'ready') {
+      onReady({ engine: message.engine, fellBack: message.fellBack });
+      return;
+    }
+    const waiter = pending.get(message.id);
+    pending.delete(message.id);
     if (!waiter) return;
-    if (event.data.ok) waiter.resolve({ result: event.data.result, decodeMs: event.data.decodeMs });
-    else waiter.reject(new Error(event.data.error));
+    if (message.ok) waiter.resolve({ result: message.result, decodeMs: message.decodeMs });
+    else waiter.reject(new Error(message.error));
   };
   worker.onerror = (event) => {
     for (const w of pending.values())
       w.reject(new Error(event.message || 'The decoder worker failed'));
     pending.clear();
   };
+  const init: DecoderRequest = { type: 'init', preference, formats };
+  worker.postMessage(init);
   return {
-    engine: 'zxing-wasm',
+    ready,
     get busy() {
       return pending.size > 0;
     },
-    decode(bitmap, formats, roi) {
+    decode(bitmap, frameFormats, roi) {
       const id = next++;
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        const request: DecodeRequest = { id, bitmap, formats, roi };
+        const request: DecoderRequest = { type: 'decode', id, bitmap, formats: frameFormats, roi };
         worker.postMessage(request, [bitmap]);
       });
     },
