@@ -2,14 +2,17 @@ import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './layout';
 import { ConnectRoute } from './routes/connect-route';
 import { ScanNewRoute } from './routes/scan-new-route';
-import { ScannerRoute } from './routes/scanner-route';
 import { HomeRoute } from './routes/home-route';
 import { NotFoundRoute } from './routes/not-found-route';
 
 export function createRouter() {
   return createBrowserRouter([
-    // The scanner owns the whole screen, outside the shared layout.
-    { path: '/sessions/:id/scan', element: <ScannerRoute /> },
+    // The scanner owns the whole screen, outside the shared layout, and loads on arrival so the
+    // shell paints without it.
+    {
+      path: '/sessions/:id/scan',
+      lazy: () => import('./routes/scanner-route').then((m) => ({ Component: m.ScannerRoute })),
+    },
     {
       element: <AppLayout />,
       children: [
