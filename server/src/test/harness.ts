@@ -17,6 +17,10 @@ export interface TestApp {
   call: (options: InjectOptions & { body?: unknown }) => Promise<LightMyRequestResponse>;
   /** A second organization's key, for isolation tests. */
   otherKey: () => string;
+  /** Creates a session through the API and returns its id. */
+  createSession: (body?: object) => Promise<string>;
+  /** Posts a BARCODE capture of `rawValue`, waits for the pipeline to settle, returns its id. */
+  scan: (sessionId: string, rawValue: string) => Promise<string>;
   close: () => Promise<void>;
 }
 
@@ -46,6 +50,18 @@ export async function createTestApp(options: Partial<AppOptions> = {}): Promise<
     dataDir,
     call,
     otherKey: () => s.keys.create(s.orgs.create('Other org').id, { prefix: 'csb' }).key,
+    createSession: async (body = {}) =>
+      (await call({ method: 'POST', url: '/scanner/api/v1/sessions', body })).json<{ id: string }>()
+        .id,
+    scan: async (sessionId, rawValue) => {
+      const res = await call({
+        method: 'POST',
+        url: '/scanner/api/v1/captures',
+        body: { session_short_id: sessionId, capture_type: 'BARCODE', raw_value: rawValue },
+      });
+      await s.pipeline.idle();
+      return res.json<{ id: string }>().id;
+    },
     close: async () => {
       await app.close();
       db.close();

@@ -6,22 +6,11 @@ let t: TestApp;
 let sessionId: string;
 beforeEach(async () => {
   t = await createTestApp();
-  sessionId = (await t.call({ method: 'POST', url: '/scanner/api/v1/sessions', body: {} })).json()
-    .id;
+  sessionId = await t.createSession();
 });
 afterEach(() => t.close());
 
-async function scan(raw: string) {
-  const id = (
-    await t.call({
-      method: 'POST',
-      url: '/scanner/api/v1/captures',
-      body: { session_short_id: sessionId, capture_type: 'BARCODE', raw_value: raw },
-    })
-  ).json().id as string;
-  await t.app.services.pipeline.idle();
-  return id;
-}
+const scan = (raw: string) => t.scan(sessionId, raw);
 
 describe('enrichment proposals', () => {
   it('proposes values for a product with gaps, reviews them and applies the accepted one', async () => {

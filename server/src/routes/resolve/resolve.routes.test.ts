@@ -78,17 +78,7 @@ describe('resolve-url', () => {
 
   it('fills qr_analysis for a URL capture and finds the product behind a Digital Link', async () => {
     t = await createTestApp({ allowPrivateUrls: true });
-    const session = (
-      await t.call({ method: 'POST', url: '/scanner/api/v1/sessions', body: {} })
-    ).json().id;
-    const id = (
-      await t.call({
-        method: 'POST',
-        url: '/scanner/api/v1/captures',
-        body: { session_short_id: session, capture_type: 'BARCODE', raw_value: `${base}/dl` },
-      })
-    ).json().id;
-    await t.app.services.pipeline.idle();
+    const id = await t.scan(await t.createSession(), `${base}/dl`);
     const capture = (await t.call({ url: `/scanner/api/v1/captures/${id}` })).json();
     expect(capture).toMatchObject({
       status: 'COMPLETED',
@@ -127,17 +117,7 @@ describe('resolve-url', () => {
 
   it('refuses save-redirect before the capture has a product', async () => {
     t = await createTestApp({ allowPrivateUrls: true });
-    const session = (
-      await t.call({ method: 'POST', url: '/scanner/api/v1/sessions', body: {} })
-    ).json().id;
-    const id = (
-      await t.call({
-        method: 'POST',
-        url: '/scanner/api/v1/captures',
-        body: { session_short_id: session, capture_type: 'BARCODE', raw_value: `${base}/hop/0` },
-      })
-    ).json().id;
-    await t.app.services.pipeline.idle();
+    const id = await t.scan(await t.createSession(), `${base}/hop/0`);
     const res = await t.call({
       method: 'POST',
       url: `/scanner/api/v1/captures/${id}/save-redirect`,
