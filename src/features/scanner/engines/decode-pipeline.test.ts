@@ -81,6 +81,20 @@ describe('decodeFrame', () => {
     expect(roi.sizes).toEqual(['30x20']);
     expect(result.symbols[0]?.points[0]).toEqual({ x: 11, y: 21 });
   });
+
+  it('crops with the cropper it is given (the worker passes a canvas one)', async () => {
+    const asked: string[] = [];
+    const crop = (_f: Frame, rect: { width: number }, scale: number): Frame => {
+      asked.push(`${rect.width}@${scale}`);
+      return { data: new Uint8ClampedArray(4), width: 1, height: 1 };
+    };
+    await decodeFrame(scripted(), frame, {
+      formats: ['ean13'],
+      roi: { x: 0, y: 0, width: 40, height: 40 },
+      crop,
+    });
+    expect(asked).toEqual(['40@1', '20@2', '20@2.5']);
+  });
 });
 
 describe('plausible', () => {

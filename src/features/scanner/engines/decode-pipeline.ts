@@ -59,9 +59,10 @@ export async function decodeFrame(
   options: PipelineOptions,
 ): Promise<PipelineResult> {
   const region = options.roi ?? null;
+  const crop = options.crop ?? cropAndScale;
   const first = (
     region
-      ? await engine.decode(cropAndScale(frame, region, 1), options.formats)
+      ? await engine.decode(await crop(frame, region, 1), options.formats)
       : await engine.decode(frame, options.formats)
   ).filter(plausible);
   if (first.length) {
@@ -81,7 +82,7 @@ export async function decodeFrame(
   const [a, b] = await Promise.all(
     CENTRE.scales.map(async (scale) =>
       unambiguous(
-        (await engine.decode(cropAndScale(frame, rect, scale), options.formats)).filter(plausible),
+        (await engine.decode(await crop(frame, rect, scale), options.formats)).filter(plausible),
       ),
     ),
   );
