@@ -9,6 +9,11 @@ export function AppLayout() {
           <img src="/favicon.svg" alt="" width={28} height={28} />
           <span>Closient Scanner</span>
         </NavLink>
+        <nav aria-label="App" className="app-nav">
+          <NavLink to="/settings" className="button button-ghost">
+            Settings
+          </NavLink>
+        </nav>
       </header>
       <main className="app-main" id="main">
         <Outlet />

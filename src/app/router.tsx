@@ -4,6 +4,7 @@ import { ConnectRoute } from './routes/connect-route';
 import { ScanNewRoute } from './routes/scan-new-route';
 import { HomeRoute } from './routes/home-route';
 import { NotFoundRoute } from './routes/not-found-route';
+import { SettingsRoute } from './routes/settings-route';
 
 export function createRouter() {
   return createBrowserRouter([
@@ -19,6 +20,7 @@ export function createRouter() {
         { index: true, element: <HomeRoute /> },
         { path: 'connect', element: <ConnectRoute /> },
         { path: 'scan/new', element: <ScanNewRoute /> },
+        { path: 'settings', element: <SettingsRoute /> },
         { path: '*', element: <NotFoundRoute /> },
       ],
     },

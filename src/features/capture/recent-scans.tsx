@@ -5,7 +5,8 @@ export interface LocalScan {
   clientId: string;
   value: string;
   format: string;
-  state: 'sending' | 'sent' | 'failed';
+  /** queued: the network is away; it is kept and sent when the connection returns. */
+  state: 'sending' | 'queued' | 'sent' | 'failed';
   captureId?: string;
   error?: string;
 }
@@ -32,9 +33,17 @@ export function RecentScans({
               ? capture.status.replace('_', ' ')
               : scan.state === 'sending'
                 ? 'Sending'
-                : 'Saved';
+                : scan.state === 'queued'
+                  ? 'Queued offline'
+                  : 'Saved';
         const tone: Tone =
-          scan.state === 'failed' ? 'error' : capture ? (TONE[capture.status] ?? 'info') : 'info';
+          scan.state === 'failed'
+            ? 'error'
+            : scan.state === 'queued'
+              ? 'warn'
+              : capture
+                ? (TONE[capture.status] ?? 'info')
+                : 'info';
         return (
           <li key={scan.clientId} className="recent-scan">
             <span className="recent-scan-value">

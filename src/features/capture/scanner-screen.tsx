@@ -1,85 +1,78 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { RETAIL_SYMBOLOGIES } from '../../lib/gs1/symbology';
+import { useShallow } from 'zustand/react/shallow';
 import { useApiClient } from '../../lib/api-context';
+import { CameraToolbar } from '../scanner/camera-toolbar';
 import { CAMERA_ERROR_TEXT } from '../scanner/camera/camera-error';
+import { drawOutline, tapPoint } from '../scanner/draw-outline';
 import { createFeedback, type FeedbackKind } from '../scanner/feedback';
 import type { GateOutcome } from '../scanner/guards/scan-gate';
 import type { FrameReport } from '../scanner/scan-loop';
 import { useScanner } from '../scanner/use-scanner';
+import { useWedgeScanner } from '../scanner/wedge/use-wedge-scanner';
 import { sessionQueries } from '../session/session-queries';
 import { useSettingsStore } from '../settings/settings-store';
+import type { ScanToSend } from './enqueue-capture';
 import { checkTyped, type TypedCode } from './manual-entry';
 import { ManualEntryForm } from './manual-entry-form';
-import { useWedgeScanner } from '../scanner/wedge/use-wedge-scanner';
-import { RecentScans, type LocalScan } from './recent-scans';
-import type { ScanToSend } from './enqueue-capture';
+import { RecentScans } from './recent-scans';
 import { useCaptureSender } from './use-capture-sender';
 
 const FLASH_TEXT: Record<FeedbackKind, string> = {
   accepted: 'Scanned',
   duplicate: 'Already scanned',
   rejected: 'Not accepted',
-  queued: 'Queued',
+  queued: 'Queued offline',
 };
+
+type Identified = Pick<ScanToSend, 'rawValue' | 'gtin' | 'gs1DlData' | 'format'>;
 
 /** The scanner: camera, outcome feedback, counters and the last scans, for one session. */
 export function ScannerScreen({ sessionId }: { sessionId: string }) {
   const client = useApiClient();
   const detail = useQuery(sessionQueries.detail(client, sessionId));
-  const sender = useCaptureSender(sessionId);
-  const [scans, setScans] = useState<LocalScan[]>([]);
-  const enginePreference = useSettingsStore((st) => st.engine);
-  // The engine the worker actually chose; it goes into each capture's metadata.
+  const settings = useSettingsStore(
+    useShallow(({ scan, engine, cameraId, cameraChosen, hand }) => ({
+      scan,
+      engine,
+      cameraId,
+      cameraChosen,
+      hand,
+    })),
+  );
   const [engine, setEngine] = useState<string>('starting');
+  const [paused, setPaused] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const [flash, setFlash] = useState<{ kind: FeedbackKind; text: string; key: number } | null>(
     null,
   );
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const overlayRef = useRef<HTMLCanvasElement | null>(null);
+  const viewfinderRef = useRef<HTMLDivElement | null>(null);
   const feedback = useMemo(() => createFeedback(), []);
+  const { sound, vibration, mode } = settings.scan;
 
   const announce = useCallback(
     (kind: FeedbackKind, text: string) => {
-      feedback.play(kind);
+      feedback.play(kind, { sound, vibration });
       setFlash({ kind, text, key: performance.now() });
     },
-    [feedback],
+    [feedback, sound, vibration],
   );
+  const sender = useCaptureSender(sessionId, (scan) =>
+    announce('queued', `${FLASH_TEXT.queued}: ${scan.rawValue}`),
+  );
+  const { send } = sender;
 
-  const send = useCallback(
-    (scan: ScanToSend) => {
-      const clientId = crypto.randomUUID();
-      setScans((list) =>
-        [
-          { clientId, value: scan.rawValue, format: scan.format, state: 'sending' as const },
-          ...list,
-        ].slice(0, 50),
-      );
-      // mutateAsync, not mutate: per-call callbacks of mutate fire only for the latest call, and
-      // scans arrive faster than captures are saved.
-      sender.mutateAsync({ scan, clientCaptureId: clientId }).then(
-        (capture) => {
-          // Marks for measuring scan latency (the e2e latency spec reads them).
-          performance.mark('scanner:capture-saved', {
-            detail: { clientId, captureId: capture.id },
-          });
-          setScans((list) =>
-            list.map((s) =>
-              s.clientId === clientId ? { ...s, state: 'sent', captureId: capture.id } : s,
-            ),
-          );
-        },
-        (error: Error) =>
-          setScans((list) =>
-            list.map((s) =>
-              s.clientId === clientId ? { ...s, state: 'failed', error: error.message } : s,
-            ),
-          ),
-      );
+  /** Every accepted code, from the camera, a wedge scanner or the keyboard, ends here. */
+  const accept = useCallback(
+    (code: Identified, how: Pick<ScanToSend, 'captureType' | 'engine' | 'decodeMs'>) => {
+      announce('accepted', `${FLASH_TEXT.accepted}: ${code.rawValue}`);
+      send({ sessionId, ...code, ...how });
+      if (mode === 'single') setPaused(true);
     },
-    [sender],
+    [announce, send, sessionId, mode],
   );
 
   const onOutcome = useCallback(
@@ -88,18 +81,12 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
         performance.mark('scanner:accepted', {
           detail: { text: outcome.scan.rawValue, frameTime: frame.frameTime },
         });
-        announce('accepted', `${FLASH_TEXT.accepted}: ${outcome.scan.rawValue}`);
-        send({
-          sessionId,
-          captureType: 'BARCODE',
-          rawValue: outcome.scan.rawValue,
-          gtin: outcome.scan.gtin,
-          gs1DlData: outcome.scan.gs1DlData,
-          format: outcome.decoded.format,
-          engine,
-          decodeMs: frame.decodeMs,
-        });
+        accept(
+          { ...outcome.scan, format: outcome.decoded.format },
+          { captureType: 'BARCODE', engine, decodeMs: frame.decodeMs },
+        );
       } else if (outcome.kind === 'duplicate') {
+        // Once per run of duplicate frames, not once per frame.
         setFlash((current) =>
           current?.kind === 'duplicate'
             ? current
@@ -113,36 +100,29 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
         announce('rejected', `${FLASH_TEXT.rejected}: ${outcome.reason}`);
       }
     },
-    [announce, send, sessionId, engine],
+    [accept, announce, engine],
   );
 
-  // Outline boxes change every frame: drawn straight onto a canvas, not through React state.
-  const onFrame = useCallback((frame: FrameReport) => {
-    const canvas = overlayRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    canvas.width = frame.width;
-    canvas.height = frame.height;
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    ctx.lineWidth = Math.max(3, frame.width / 160);
-    ctx.strokeStyle = '#3ddc84';
-    for (const symbol of frame.symbols) {
-      ctx.beginPath();
-      symbol.points.forEach((p, i) => (i === 0 ? ctx.moveTo(p.x, p.y) : ctx.lineTo(p.x, p.y)));
-      ctx.closePath();
-      ctx.stroke();
-    }
-  }, []);
-
   const scanner = useScanner(videoRef, {
-    engine: enginePreference,
+    engine: settings.engine,
     onEngine: ({ engine }) => setEngine(engine),
-    formats: RETAIL_SYMBOLOGIES,
-    agreementFrames: 2,
-    cooldownMs: 2_000,
+    formats: settings.scan.formats,
+    agreementFrames: settings.scan.agreementFrames,
+    cooldownMs: settings.scan.cooldownMs,
+    deviceId: settings.cameraId,
+    resolution: settings.scan.resolution,
+    regionRef: settings.scan.roi ? viewfinderRef : null,
+    paused,
     onOutcome,
-    onFrame,
+    onFrame: (frame) => drawOutline(overlayRef.current, frame),
+    onRestart: (reason) =>
+      setNotice(
+        reason === 'stalled'
+          ? 'The camera picture froze, so it was restarted.'
+          : 'The camera showed only black, so it was restarted.',
+      ),
   });
+
   // Manual entry and wedge scanners: the same checks, normalisation and cooldown as the camera.
   const onTyped = (checked: TypedCode, captureType: 'MANUAL' | 'BARCODE', engine: string) => {
     const outcome = scanner.offerTyped({
@@ -150,22 +130,9 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
       text: checked.rawValue,
       gs1: false,
     });
-    if (outcome.kind === 'duplicate' || outcome.kind === 'held') {
+    if (outcome.kind === 'duplicate' || outcome.kind === 'held')
       announce('duplicate', `${FLASH_TEXT.duplicate}: ${checked.rawValue}`);
-      return;
-    }
-    if (outcome.kind !== 'accepted') return;
-    announce('accepted', `${FLASH_TEXT.accepted}: ${checked.rawValue}`);
-    send({
-      sessionId,
-      captureType,
-      rawValue: checked.rawValue,
-      gtin: checked.gtin,
-      gs1DlData: checked.gs1DlData,
-      format: checked.format,
-      engine,
-      decodeMs: null,
-    });
+    else if (outcome.kind === 'accepted') accept(checked, { captureType, engine, decodeMs: null });
   };
   useWedgeScanner((code) => {
     const checked = checkTyped(code);
@@ -174,10 +141,12 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
   });
 
   const captures = detail.data?.captures ?? [];
-  const error = scanner.status.state === 'error' ? scanner.status.error : null;
+  const { status } = scanner;
+  const error = status.state === 'error' ? status.error : null;
+  const live = status.state === 'live' ? status.camera : null;
 
   return (
-    <div className="scanner" onPointerDown={feedback.unlock}>
+    <div className={`scanner hand-${settings.hand}`} onPointerDown={feedback.unlock}>
       <header className="scanner-bar">
         <Link to="/" className="button button-ghost">
           Leave
@@ -185,13 +154,16 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
         <dl className="counters">
           <div>
             <dt>Scanned here</dt>
-            <dd data-testid="local-count">{scans.length}</dd>
+            <dd data-testid="local-count">{sender.sentHere}</dd>
           </div>
           <div>
             <dt>Saved</dt>
             <dd data-testid="server-count">{detail.data ? captures.length : '…'}</dd>
           </div>
         </dl>
+        <Link to="/settings" className="button button-ghost">
+          Settings
+        </Link>
       </header>
 
       <div className="scanner-stage">
@@ -202,11 +174,36 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
           playsInline
           autoPlay
           aria-label="Camera view"
+          onClick={(event) => {
+            const point = videoRef.current && tapPoint(videoRef.current, event);
+            if (point && live?.controls.focus) void scanner.focusAt(point);
+          }}
         />
         <canvas ref={overlayRef} className="scanner-overlay" aria-hidden="true" />
-        <div className="viewfinder" aria-hidden="true" />
-        {scanner.status.state === 'starting' && (
-          <p className="scanner-note">Starting the camera…</p>
+        <div
+          ref={viewfinderRef}
+          className={settings.scan.roi ? 'viewfinder viewfinder-roi' : 'viewfinder'}
+          aria-hidden="true"
+        />
+        {live && (
+          <CameraToolbar
+            key={live.streamId}
+            camera={live}
+            onChooseCamera={settings.cameraChosen}
+            torch={scanner.torch}
+            zoom={scanner.zoom}
+          />
+        )}
+        {status.state === 'starting' && <p className="scanner-note">Starting the camera…</p>}
+        {scanner.dark && (
+          <p className="scanner-note" role="status">
+            The camera shows only black. Is the lens covered?
+          </p>
+        )}
+        {paused && (
+          <button type="button" className="button scan-next" onClick={() => setPaused(false)}>
+            Scan next
+          </button>
         )}
         {error && (
           <section className="camera-error" role="alert">
@@ -227,24 +224,13 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
       <p className="visually-hidden" aria-live="polite" data-testid="scan-announcement">
         {flash?.text ?? ''}
       </p>
+      <p className="visually-hidden" aria-live="polite" data-testid="camera-notice">
+        {notice ?? ''}
+      </p>
 
       <section className="scanner-sheet" aria-label="Scans and manual entry">
-        <RecentScans scans={scans} captures={captures} />
-        <ManualEntryForm
-          onSubmit={(typed) => {
-            announce('accepted', `${FLASH_TEXT.accepted}: ${typed.rawValue}`);
-            send({
-              sessionId,
-              captureType: 'MANUAL',
-              rawValue: typed.rawValue,
-              gtin: typed.gtin,
-              gs1DlData: typed.gs1DlData,
-              format: typed.format,
-              engine: 'manual',
-              decodeMs: null,
-            });
-          }}
-        />
+        <RecentScans scans={sender.scans} captures={captures} />
+        <ManualEntryForm onSubmit={(typed) => onTyped(typed, 'MANUAL', 'manual')} />
       </section>
     </div>
   );

@@ -1,18 +1,70 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { NetworkError } from '../../lib/api-client';
 import { useApiClient } from '../../lib/api-context';
+import { sendUntilDelivered } from '../outbox/send-until-delivered';
 import { sessionQueries } from '../session/session-queries';
 import { enqueueCapture, type ScanToSend } from './enqueue-capture';
+import type { LocalScan } from './recent-scans';
 
-/** Sends a capture and refreshes the session it belongs to. */
-export function useCaptureSender(sessionId: string) {
+/** How many of this device's scans the screen keeps in memory for the recent list. */
+const KEEP = 50;
+
+/**
+ * Sends accepted scans as captures and tracks each one's local state (sending, queued while the
+ * network is away, sent, failed). A capture that cannot reach the server is kept and resent with
+ * the same Idempotency-Key until it arrives, so going offline loses nothing and duplicates nothing.
+ */
+export function useCaptureSender(sessionId: string, onQueued: (scan: ScanToSend) => void) {
   const client = useApiClient();
   const queryClient = useQueryClient();
-  return useMutation({
+  const [scans, setScans] = useState<LocalScan[]>([]);
+  // A count, not scans.length: the list is capped, the count is not.
+  const [sentHere, setSentHere] = useState(0);
+  const mutation = useMutation({
+    // The outbox decides about retries; React Query pausing while offline would hide "queued".
+    networkMode: 'always',
     mutationFn: ({ scan, clientCaptureId }: { scan: ScanToSend; clientCaptureId: string }) =>
-      enqueueCapture(client, scan, clientCaptureId),
+      sendUntilDelivered(() => enqueueCapture(client, scan, clientCaptureId), {
+        retryable: (error) => error instanceof NetworkError,
+        onQueued: () => {
+          update(clientCaptureId, { state: 'queued' });
+          onQueued(scan);
+        },
+      }),
     onSettled: () =>
       queryClient.invalidateQueries({
         queryKey: sessionQueries.detail(client, sessionId).queryKey,
       }),
   });
+  const update = (clientId: string, change: Partial<LocalScan>) =>
+    setScans((list) => list.map((s) => (s.clientId === clientId ? { ...s, ...change } : s)));
+
+  const { mutateAsync } = mutation;
+  const send = useCallback(
+    (scan: ScanToSend) => {
+      const clientId = crypto.randomUUID();
+      setSentHere((n) => n + 1);
+      setScans((list) =>
+        [
+          { clientId, value: scan.rawValue, format: scan.format, state: 'sending' as const },
+          ...list,
+        ].slice(0, KEEP),
+      );
+      // mutateAsync, not mutate: per-call callbacks of mutate fire only for the latest call, and
+      // scans arrive faster than captures are saved.
+      mutateAsync({ scan, clientCaptureId: clientId }).then(
+        (capture) => {
+          // Marks for measuring scan latency (the e2e latency spec reads them).
+          performance.mark('scanner:capture-saved', {
+            detail: { clientId, captureId: capture.id },
+          });
+          update(clientId, { state: 'sent', captureId: capture.id });
+        },
+        (error: Error) => update(clientId, { state: 'failed', error: error.message }),
+      );
+    },
+    [mutateAsync],
+  );
+  return { scans, sentHere, send };
 }

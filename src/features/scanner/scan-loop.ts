@@ -1,14 +1,28 @@
 import type { Symbology } from '../../lib/gs1/symbology';
+import type { Rect } from './engines/frame-ops';
 import type { DecodedSymbol } from './engines/types';
 import type { FrameDecoder } from './engines/worker-decoder';
 
 export interface FrameReport {
   symbols: DecodedSymbol[];
   decodeMs: number;
+  /** Mean brightness of the frame (0..255). */
+  luma: number;
   /** `captureTime` of the frame from requestVideoFrameCallback, in the performance.now() base. */
   frameTime: number;
   width: number;
   height: number;
+}
+
+export interface ScanLoopOptions {
+  formats: readonly Symbology[];
+  signal: AbortSignal;
+  /** The region to decode, read per frame (the viewfinder moves with layout); null: all. */
+  region: () => Rect | null;
+  /** Read per frame: a paused loop keeps the camera live but decodes nothing. */
+  paused: () => boolean;
+  onFrame: (report: FrameReport) => void;
+  onError: (error: Error) => void;
 }
 
 /**
@@ -19,26 +33,22 @@ export interface FrameReport {
 export function runScanLoop(
   video: HTMLVideoElement,
   decoder: FrameDecoder,
-  options: {
-    formats: readonly Symbology[];
-    signal: AbortSignal;
-    onFrame: (report: FrameReport) => void;
-    onError: (error: Error) => void;
-  },
+  options: ScanLoopOptions,
 ): void {
   const { signal } = options;
   const onVideoFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
     if (signal.aborted) return;
     video.requestVideoFrameCallback(onVideoFrame);
-    if (decoder.busy || video.videoWidth === 0) return;
+    if (options.paused() || decoder.busy || video.videoWidth === 0) return;
     const frameTime = meta.captureTime ?? meta.presentationTime;
     createImageBitmap(video)
-      .then((bitmap) => decoder.decode(bitmap, options.formats, null))
-      .then(({ result, decodeMs }) => {
+      .then((bitmap) => decoder.decode(bitmap, options.formats, options.region()))
+      .then(({ result, decodeMs, luma }) => {
         if (!signal.aborted)
           options.onFrame({
             symbols: result.symbols,
             decodeMs,
+            luma,
             frameTime,
             width: video.videoWidth,
             height: video.videoHeight,

@@ -1,17 +1,14 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { Symbology } from '../../lib/gs1/symbology';
-import { startCamera, type CameraSession } from './camera/camera-controller';
-import { type CameraError, toCameraError } from './camera/camera-error';
+import type { Decoded } from '../../lib/gs1/identify';
+import type { Resolution } from './camera/camera-controller';
+import type { WatchdogVerdict } from './camera/frame-watchdog';
+import { useCamera } from './camera/use-camera';
+import { coverRegion, type Rect } from './engines/frame-ops';
 import type { EngineName, EnginePreference } from './engines/select-engine';
 import { createWorkerDecoder, type FrameDecoder } from './engines/worker-decoder';
-import type { Decoded } from '../../lib/gs1/identify';
 import { ScanGate, type GateOutcome } from './guards/scan-gate';
 import { runScanLoop, type FrameReport } from './scan-loop';
-
-export type ScannerStatus =
-  | { state: 'starting' }
-  | { state: 'scanning'; camera: Pick<CameraSession, 'label' | 'settings' | 'capabilities'> }
-  | { state: 'error'; error: CameraError };
 
 export interface ScannerOptions {
   formats: readonly Symbology[];
@@ -20,24 +17,39 @@ export interface ScannerOptions {
   onEngine?: (choice: { engine: EngineName; fellBack: boolean }) => void;
   agreementFrames: number;
   cooldownMs: number;
+  deviceId: string | null;
+  resolution: Resolution;
+  /** The viewfinder box to decode inside, when the ROI setting is on; null decodes it all. */
+  regionRef: React.RefObject<HTMLElement | null> | null;
+  /** Keep the camera live but decode nothing (single mode, after a scan). */
+  paused: boolean;
   /** Every gate outcome, with the decode time of the frame it came from. */
   onOutcome: (outcome: GateOutcome, frame: FrameReport) => void;
-  /** Every decoded frame, for the outline overlay (a ref consumer, not React state). */
+  /** Every decoded frame, for the outline overlay and diagnostics (refs, not React state). */
   onFrame?: (frame: FrameReport) => void;
+  onRestart?: (reason: Exclude<WatchdogVerdict, null>) => void;
+}
+
+/** The viewfinder's region of the frame, from where the video and the box sit on screen. */
+function regionOf(video: HTMLVideoElement, box: HTMLElement | null | undefined): Rect | null {
+  if (!box || !video.videoWidth) return null;
+  const v = video.getBoundingClientRect();
+  const b = box.getBoundingClientRect();
+  return coverRegion(
+    { width: video.videoWidth, height: video.videoHeight },
+    { width: v.width, height: v.height },
+    { x: b.left - v.left, y: b.top - v.top, width: b.width, height: b.height },
+  );
 }
 
 /**
- * The camera and the decode loop for one scanner screen. The camera stops on unmount and while
- * the page is hidden, and starts again when it is visible; every start is abortable, so a
- * StrictMode double mount never leaves a track running.
+ * The camera and the decode loop for one scanner screen: frames go to the decoder worker, each
+ * read goes through the misread guards, and every outcome is reported to the screen.
  */
 export function useScanner(
   videoRef: React.RefObject<HTMLVideoElement | null>,
   options: ScannerOptions,
 ) {
-  const [status, setStatus] = useState<ScannerStatus>({ state: 'starting' });
-  const [visible, setVisible] = useState(() => document.visibilityState === 'visible');
-  const [attempt, setAttempt] = useState(0);
   // The loop outlives renders; it reads the newest callbacks and settings through this ref.
   const latest = useRef(options);
   useLayoutEffect(() => {
@@ -55,59 +67,32 @@ export function useScanner(
       now: () => performance.now(),
     }));
 
-  useEffect(() => {
-    const onChange = () => setVisible(document.visibilityState === 'visible');
-    document.addEventListener('visibilitychange', onChange);
-    return () => document.removeEventListener('visibilitychange', onChange);
-  }, []);
-
-  useEffect(() => {
-    const video = videoRef.current;
-    if (!visible || !video) return;
-    const controller = new AbortController();
-    let camera: CameraSession | null = null;
-    setStatus({ state: 'starting' });
-    if (!decoderRef.current) {
-      decoderRef.current = createWorkerDecoder(latest.current.engine, latest.current.formats);
-      void decoderRef.current.ready.then((choice) => latest.current.onEngine?.(choice));
-    }
-    const decoder = decoderRef.current;
-    const scanGate = gate();
-    startCamera({ signal: controller.signal })
-      .then(async (started) => {
-        camera = started;
-        video.srcObject = started.stream;
-        await video.play();
-        if (controller.signal.aborted) return;
-        setStatus({
-          state: 'scanning',
-          camera: {
-            label: started.label,
-            settings: started.settings,
-            capabilities: started.capabilities,
-          },
-        });
-        runScanLoop(video, decoder, {
-          formats: latest.current.formats,
-          signal: controller.signal,
-          onFrame: (frame) => {
-            latest.current.onFrame?.(frame);
-            for (const symbol of frame.symbols)
-              latest.current.onOutcome(scanGate.offer(symbol), frame);
-          },
-          onError: () => undefined,
-        });
-      })
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        setStatus({ state: 'error', error: toCameraError(error) });
+  const camera = useCamera(videoRef, {
+    deviceId: options.deviceId,
+    resolution: options.resolution,
+    paused: () => latest.current.paused,
+    onRestart: (reason) => latest.current.onRestart?.(reason),
+    onLive: (video, signal, watchdog) => {
+      if (!decoderRef.current) {
+        decoderRef.current = createWorkerDecoder(latest.current.engine, latest.current.formats);
+        void decoderRef.current.ready.then((choice) => latest.current.onEngine?.(choice));
+      }
+      const scanGate = gate();
+      runScanLoop(video, decoderRef.current, {
+        formats: latest.current.formats,
+        signal,
+        paused: () => latest.current.paused,
+        region: () => regionOf(video, latest.current.regionRef?.current),
+        onFrame: (frame) => {
+          watchdog.frame(frame.luma);
+          latest.current.onFrame?.(frame);
+          for (const symbol of frame.symbols)
+            latest.current.onOutcome(scanGate.offer(symbol), frame);
+        },
+        onError: () => undefined,
       });
-    return () => {
-      controller.abort();
-      camera?.stop();
-      video.srcObject = null;
-    };
-  }, [videoRef, visible, attempt]);
+    },
+  });
 
   useEffect(
     () => () => {
@@ -118,8 +103,7 @@ export function useScanner(
   );
 
   return {
-    status,
-    retry: () => setAttempt((n) => n + 1),
+    ...camera,
     counters: () => gateRef.current?.counters,
     /** Typed codes (manual entry, wedge scanners) through the same gate as camera reads. */
     offerTyped: (decoded: Decoded): GateOutcome => gate().offer(decoded, 'typed'),

@@ -10,6 +10,8 @@ export interface CameraSession {
   stream: MediaStream;
   track: MediaStreamTrack;
   label: string;
+  /** The device that opened, read back from the track (it may differ from the one asked for). */
+  deviceId: string | null;
   settings: MediaTrackSettings;
   capabilities: Partial<MediaTrackCapabilities>;
   stop(): void;
@@ -23,6 +25,38 @@ const AVOID = /ultra|wide|tele|0[.,]5x|macro/i;
  * was, and, when the label shows an ultra-wide or tele lens, switches to another rear camera.
  * The signal aborts the start: a late stream is stopped, never leaked (StrictMode mounts twice).
  */
+/**
+ * The chosen camera, or the default rear one when the chosen device is gone (unplugged, or a
+ * browser reset its ids): an exact deviceId that matches nothing is an OverconstrainedError.
+ */
+async function openChosen(
+  devices: MediaDevices,
+  video: (deviceId: string | null | undefined) => MediaTrackConstraints,
+  deviceId: string | null | undefined,
+): Promise<MediaStream> {
+  if (!deviceId) return devices.getUserMedia({ video: video(null), audio: false });
+  try {
+    return await devices.getUserMedia({ video: video(deviceId), audio: false });
+  } catch (error) {
+    const name = error instanceof DOMException ? error.name : '';
+    if (name !== 'OverconstrainedError' && name !== 'NotFoundError') throw error;
+    return devices.getUserMedia({ video: video(null), audio: false });
+  }
+}
+
+export interface CameraChoice {
+  deviceId: string;
+  label: string;
+}
+
+/** The cameras this browser offers; labels are only filled once permission was granted. */
+export async function listCameras(): Promise<CameraChoice[]> {
+  const all = await navigator.mediaDevices.enumerateDevices();
+  return all
+    .filter((d) => d.kind === 'videoinput' && d.deviceId)
+    .map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Camera ${i + 1}` }));
+}
+
 export async function startCamera(options: {
   signal: AbortSignal;
   deviceId?: string | null;
@@ -42,7 +76,7 @@ export async function startCamera(options: {
 
   let stream: MediaStream;
   try {
-    stream = await devices.getUserMedia({ video: video(options.deviceId), audio: false });
+    stream = await openChosen(devices, video, options.deviceId);
     let track = stream.getVideoTracks()[0];
     if (!options.deviceId && track && AVOID.test(track.label)) {
       const all = await devices.enumerateDevices();
@@ -73,6 +107,7 @@ export async function startCamera(options: {
     stream,
     track,
     label: track.label,
+    deviceId: track.getSettings().deviceId ?? null,
     settings: track.getSettings(),
     capabilities: typeof track.getCapabilities === 'function' ? track.getCapabilities() : {},
     stop,

@@ -16,5 +16,13 @@ export type DecoderRequest =
 
 export type DecoderResponse =
   | { type: 'ready'; engine: EngineName; fellBack: boolean }
-  | { type: 'result'; id: number; ok: true; result: PipelineResult; decodeMs: number }
+  | {
+      type: 'result';
+      id: number;
+      ok: true;
+      result: PipelineResult;
+      decodeMs: number;
+      /** Mean brightness of the frame, for the black-stream watchdog. */
+      luma: number;
+    }
   | { type: 'result'; id: number; ok: false; error: string };

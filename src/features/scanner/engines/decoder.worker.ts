@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { type Cropper, decodeFrame } from './decode-pipeline';
+import { meanLuma } from './frame-ops';
 import type { DecoderRequest, DecoderResponse } from './decoder-protocol';
 import { createNativeEngine, nativeFormats } from './native-engine';
 import { selectEngine } from './select-engine';
@@ -88,6 +89,7 @@ async function decode(request: Extract<DecoderRequest, { type: 'decode' }>): Pro
       ok: true,
       result,
       decodeMs: performance.now() - started,
+      luma: meanLuma(frame),
     };
     self.postMessage(response);
   } catch (error) {

@@ -62,3 +62,49 @@ export function centreRect(frame: { width: number; height: number }, fraction: n
     height,
   };
 }
+
+/**
+ * Mean luma (0..255) from a sparse sample of pixels: enough to tell a black frame (a covered
+ * lens, a dead stream) from a scene, at a few microseconds a frame.
+ */
+export function meanLuma(frame: Frame, samples = 1024): number {
+  const pixels = frame.width * frame.height;
+  if (pixels === 0) return 0;
+  const step = Math.max(1, Math.floor(pixels / samples));
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < pixels; i += step) {
+    const o = i * 4;
+    sum +=
+      0.299 * (frame.data[o] ?? 0) +
+      0.587 * (frame.data[o + 1] ?? 0) +
+      0.114 * (frame.data[o + 2] ?? 0);
+    count++;
+  }
+  return sum / count;
+}
+
+/**
+ * The part of the video frame that a box on screen shows, for a video drawn with
+ * `object-fit: cover` (scaled to fill its element, the overflow cropped equally on both sides).
+ * All rectangles in CSS pixels except the result, which is in frame pixels.
+ */
+export function coverRegion(
+  frame: { width: number; height: number },
+  element: { width: number; height: number },
+  box: Rect,
+): Rect {
+  const scale = Math.max(element.width / frame.width, element.height / frame.height);
+  const offsetX = (frame.width * scale - element.width) / 2;
+  const offsetY = (frame.height * scale - element.height) / 2;
+  const x = Math.max(0, (box.x + offsetX) / scale);
+  const y = Math.max(0, (box.y + offsetY) / scale);
+  const right = Math.min(frame.width, (box.x + box.width + offsetX) / scale);
+  const bottom = Math.min(frame.height, (box.y + box.height + offsetY) / scale);
+  return {
+    x: Math.round(x),
+    y: Math.round(y),
+    width: Math.max(1, Math.round(right - x)),
+    height: Math.max(1, Math.round(bottom - y)),
+  };
+}

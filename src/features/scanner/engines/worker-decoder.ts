@@ -4,6 +4,12 @@ import type { DecoderRequest, DecoderResponse } from './decoder-protocol';
 import type { Rect } from './frame-ops';
 import type { EngineName, EnginePreference } from './select-engine';
 
+export interface DecodedFrame {
+  result: PipelineResult;
+  decodeMs: number;
+  luma: number;
+}
+
 export interface FrameDecoder {
   /** Which engine the worker chose, once it has; and whether it fell back from the preference. */
   readonly ready: Promise<{ engine: EngineName; fellBack: boolean }>;
@@ -13,7 +19,7 @@ export interface FrameDecoder {
     bitmap: ImageBitmap,
     formats: readonly Symbology[],
     roi: Rect | null,
-  ): Promise<{ result: PipelineResult; decodeMs: number }>;
+  ): Promise<DecodedFrame>;
   dispose(): void;
 }
 
@@ -29,7 +35,7 @@ export function createWorkerDecoder(
   const pending = new Map<
     number,
     {
-      resolve: (r: { result: PipelineResult; decodeMs: number }) => void;
+      resolve: (r: DecodedFrame) => void;
       reject: (e: Error) => void;
     }
   >();
@@ -47,7 +53,8 @@ export function createWorkerDecoder(
     const waiter = pending.get(message.id);
     pending.delete(message.id);
     if (!waiter) return;
-    if (message.ok) waiter.resolve({ result: message.result, decodeMs: message.decodeMs });
+    if (message.ok)
+      waiter.resolve({ result: message.result, decodeMs: message.decodeMs, luma: message.luma });
     else waiter.reject(new Error(message.error));
   };
   worker.onerror = (event) => {

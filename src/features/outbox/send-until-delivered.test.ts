@@ -1,0 +1,69 @@
+import { describe, expect, it, vi } from 'vitest';
+import { sendUntilDelivered, waitForOnlineOrDelay } from './send-until-delivered';
+
+class Offline extends Error {}
+
+/** A send that fails `failures` times with a network error, then answers. */
+function flaky(failures: number) {
+  let calls = 0;
+  const send = () => {
+    calls++;
+    return calls <= failures ? Promise.reject(new Offline('down')) : Promise.resolve(`ok#${calls}`);
+  };
+  return { send, calls: () => calls };
+}
+
+describe('sendUntilDelivered', () => {
+  it('sends once when the network is there, without queueing', async () => {
+    const onQueued = vi.fn();
+    const { send, calls } = flaky(0);
+    await expect(
+      sendUntilDelivered(send, { retryable: (e) => e instanceof Offline, onQueued }),
+    ).resolves.toBe('ok#1');
+    expect(calls()).toBe(1);
+    expect(onQueued).not.toHaveBeenCalled();
+  });
+
+  it('queues on a network failure and keeps sending, with backoff, until it arrives', async () => {
+    const onQueued = vi.fn();
+    const waits: number[] = [];
+    const { send } = flaky(3);
+    const result = await sendUntilDelivered(send, {
+      retryable: (e) => e instanceof Offline,
+      onQueued,
+      waitForRetry: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
+    });
+    expect(result).toBe('ok#4');
+    expect(onQueued).toHaveBeenCalledTimes(1);
+    expect(waits).toEqual([1000, 2000, 4000]);
+  });
+
+  it('lets other errors through at once', async () => {
+    const onQueued = vi.fn();
+    await expect(
+      sendUntilDelivered(() => Promise.reject(new Error('422')), {
+        retryable: (e) => e instanceof Offline,
+        onQueued,
+      }),
+    ).rejects.toThrow('422');
+    expect(onQueued).not.toHaveBeenCalled();
+  });
+
+  it('stops waiting when the browser comes back online', async () => {
+    vi.useFakeTimers();
+    try {
+      let resolved = false;
+      const waiting = waitForOnlineOrDelay(60_000).then(() => (resolved = true));
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(resolved).toBe(false);
+      window.dispatchEvent(new Event('online'));
+      await waiting;
+      expect(resolved).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

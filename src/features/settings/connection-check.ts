@@ -1,0 +1,55 @@
+import { Health, SCANNER_API_PREFIX, SessionStatusPoll } from '#contract';
+import { ApiError, createApiClient, NetworkError } from '../../lib/api-client';
+
+export type ConnectionCheck =
+  | { ok: true; version: string }
+  | { ok: false; problem: 'unreachable' | 'key-rejected' | 'unexpected'; message: string };
+
+/**
+ * A well-formed session id no server issues (ids are random; this is the alphabet's first
+ * symbol 22 times): asking for it needs a valid key and then answers 404. The API has no
+ * "who am I" endpoint, and this way nothing is created or read.
+ */
+const NO_SUCH_SESSION = '2'.repeat(22);
+
+/**
+ * Checks a connection before it is saved: is the server there (GET /healthz), and does it take
+ * the key (a 401 or 403 on an authenticated read says no; a 404 says yes).
+ */
+export async function checkConnection(
+  apiBaseUrl: string,
+  apiKey: string,
+  signal?: AbortSignal,
+): Promise<ConnectionCheck> {
+  const client = createApiClient({ baseUrl: apiBaseUrl.trim().replace(/\/+$/, ''), apiKey });
+  let version: string;
+  try {
+    version = (await client.request(Health, '/healthz', { signal })).version;
+  } catch (error) {
+    return {
+      ok: false,
+      problem: 'unreachable',
+      message:
+        error instanceof NetworkError
+          ? 'The server did not answer. Check the address and that this device is online.'
+          : `The server answered, but not as a Scanner API: ${String(error)}`,
+    };
+  }
+  try {
+    await client.request(
+      SessionStatusPoll,
+      `${SCANNER_API_PREFIX}/sessions/${NO_SUCH_SESSION}/status`,
+      { signal },
+    );
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return { ok: true, version };
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403))
+      return {
+        ok: false,
+        problem: 'key-rejected',
+        message: `The server refused this key: ${error.message}`,
+      };
+    return { ok: false, problem: 'unexpected', message: String(error) };
+  }
+  return { ok: true, version };
+}
