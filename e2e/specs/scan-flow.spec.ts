@@ -1,22 +1,11 @@
-import type { APIRequestContext } from '@playwright/test';
-import { SessionDetail } from '../../contract/index';
 import { expect, test } from '../fixtures';
+import { connectApp, serverSession } from '../support/app';
 import { SAMPLE_CODES } from '../support/barcodes';
-
-/** Reads the server's view of the session in the page's URL, as any API client would. */
-async function serverSession(request: APIRequestContext, url: string, key: string) {
-  const id = /\/sessions\/([^/]+)\/scan/.exec(url)?.[1] ?? '';
-  const res = await request.get(`/scanner/api/v1/sessions/${id}`, {
-    headers: { 'X-API-Key': key },
-  });
-  return SessionDetail.parse(await res.json());
-}
 
 test.describe('scanning with the injected camera', () => {
   // Asking for `camera` here installs it before the first navigation, as init scripts need.
   test.beforeEach(async ({ page, localServer, camera: _camera }) => {
-    await page.goto(`/connect#key=${encodeURIComponent(localServer.key)}&api=`);
-    await expect(page).toHaveURL(/\/$/);
+    await connectApp(page, localServer);
   });
 
   test('start a session from the UI; an EAN-13 in view becomes a capture with its GTIN-14', async ({
@@ -37,11 +26,11 @@ test.describe('scanning with the injected camera', () => {
     await expect
       .poll(
         async () =>
-          (await serverSession(request, page.url(), localServer.key)).captures.map((c) => c.gtin),
+          (await serverSession(request, localServer, page.url())).captures.map((c) => c.gtin),
         { timeout: 5_000 },
       )
       .toEqual(['04006381333931']);
-    const [capture] = (await serverSession(request, page.url(), localServer.key)).captures;
+    const [capture] = (await serverSession(request, localServer, page.url())).captures;
     expect(capture).toMatchObject({
       capture_type: 'BARCODE',
       raw_value: SAMPLE_CODES.ean13,
@@ -76,7 +65,7 @@ test.describe('scanning with the injected camera', () => {
     );
     await expect
       .poll(async () =>
-        (await serverSession(request, page.url(), localServer.key)).captures.map((c) => c.gtin),
+        (await serverSession(request, localServer, page.url())).captures.map((c) => c.gtin),
       )
       .toEqual(['04006381333931', '00012345000065']);
     await expect(page.getByTestId('local-count')).toHaveText('2');
@@ -92,9 +81,9 @@ test.describe('scanning with the injected camera', () => {
     await expect(page).toHaveURL(/\/scan$/);
     await camera.show({ format: 'qr', value: SAMPLE_CODES.gs1DigitalLink });
     await expect
-      .poll(async () => (await serverSession(request, page.url(), localServer.key)).captures.length)
+      .poll(async () => (await serverSession(request, localServer, page.url())).captures.length)
       .toBe(1);
-    const [capture] = (await serverSession(request, page.url(), localServer.key)).captures;
+    const [capture] = (await serverSession(request, localServer, page.url())).captures;
     expect(capture).toMatchObject({
       gtin: '09506000134352',
       gs1_dl_data: { '01': '09506000134352', '10': 'LOT42' },
@@ -125,7 +114,7 @@ test.describe('scanning with the injected camera', () => {
     await page.getByRole('button', { name: 'Add' }).click();
     await expect
       .poll(async () =>
-        (await serverSession(request, page.url(), localServer.key)).captures.map((c) => [
+        (await serverSession(request, localServer, page.url())).captures.map((c) => [
           c.capture_type,
           c.gtin,
         ]),
@@ -174,7 +163,7 @@ test.describe('keyboard-wedge scanners', () => {
     await page.keyboard.press('Enter');
     await expect
       .poll(async () =>
-        (await serverSession(request, page.url(), localServer.key)).captures.map((c) => [
+        (await serverSession(request, localServer, page.url())).captures.map((c) => [
           c.capture_type,
           c.gtin,
           c.metadata['engine'],
@@ -194,7 +183,7 @@ test.describe('keyboard-wedge scanners', () => {
     await page.getByLabel('Type a code').press('Enter');
     await expect
       .poll(async () =>
-        (await serverSession(request, page.url(), localServer.key)).captures.map((c) => [
+        (await serverSession(request, localServer, page.url())).captures.map((c) => [
           c.capture_type,
           c.gtin,
         ]),
@@ -203,31 +192,22 @@ test.describe('keyboard-wedge scanners', () => {
   });
 });
 
-test('a forced ZXing-JS engine (the fallback where WebAssembly is forbidden) still scans', async ({
+test('ZXing-JS chosen in settings (the fallback where WebAssembly is forbidden) still scans', async ({
   page,
   camera,
   localServer,
   request,
 }) => {
-  await page.goto(`/connect#key=${encodeURIComponent(localServer.key)}&api=`);
-  await expect(page).toHaveURL(/\/$/);
-  await page.evaluate(() => {
-    const stored = JSON.parse(localStorage.getItem('scanner-settings') ?? '{}') as {
-      state: Record<string, unknown>;
-      version: number;
-    };
-    localStorage.setItem(
-      'scanner-settings',
-      JSON.stringify({ ...stored, state: { ...stored.state, engine: 'zxing-js' } }),
-    );
-  });
+  await connectApp(page, localServer);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Decoder').selectOption('zxing-js');
   await page.goto('/scan/new?mode=barcode_scan');
   await expect(page.getByText('Starting the camera…')).toBeHidden();
   await camera.show({ format: 'ean13', value: SAMPLE_CODES.ean13 });
   await expect
     .poll(
       async () =>
-        (await serverSession(request, page.url(), localServer.key)).captures.map((c) => [
+        (await serverSession(request, localServer, page.url())).captures.map((c) => [
           c.gtin,
           c.metadata['engine'],
         ]),

@@ -1,16 +1,26 @@
 import { expect, test } from '../fixtures';
+import { connectApp, startSession } from '../support/app';
 import { SAMPLE_CODES } from '../support/barcodes';
 
 // Screens saved for a person to look at (test-results/e2e), with one assertion that the flow worked.
-test('screenshot the home and scanner screens on a phone', async ({
+test('screenshot the home, settings and scanner screens on a phone', async ({
   page,
   camera,
   localServer,
 }, testInfo) => {
   await page.setViewportSize({ width: 412, height: 915 });
-  await page.goto(`/connect#key=${encodeURIComponent(localServer.key)}&api=`);
+  await connectApp(page, localServer);
+  await camera.hardware({
+    devices: [
+      { deviceId: 'back', label: 'Back Camera' },
+      { deviceId: 'front', label: 'Front Camera' },
+    ],
+    capabilities: { torch: true, zoom: { min: 1, max: 5, step: 0.1 } },
+  });
   await page.screenshot({ path: testInfo.outputPath('home.png') });
-  await page.goto('/scan/new?mode=barcode_scan');
+  await page.goto('/settings');
+  await page.screenshot({ path: testInfo.outputPath('settings.png'), fullPage: true });
+  await startSession(page);
   await camera.show({ format: 'ean13', value: SAMPLE_CODES.ean13 });
   await expect(page.getByTestId('server-count')).toHaveText('1');
   await page.waitForTimeout(1500);

@@ -38,8 +38,10 @@ describe('FrameWatchdog', () => {
       dog.frame(3);
     }
     expect(dog.check()).toBe('black');
+    expect(dog.lit).toBe(false);
     dog.frame(40);
     expect(dog.check()).toBeNull();
+    expect(dog.lit).toBe(true);
   });
 
   it('gives a restarted stream a fresh grace period', () => {

@@ -17,6 +17,7 @@ export interface WatchdogOptions {
 export class FrameWatchdog {
   private lastFrame: number;
   private lightSince: number;
+  private sawLight = false;
 
   constructor(private readonly options: WatchdogOptions) {
     this.lastFrame = options.now();
@@ -27,7 +28,15 @@ export class FrameWatchdog {
   frame(luma: number | null): void {
     const now = this.options.now();
     this.lastFrame = now;
-    if (luma === null || luma >= this.options.blackLuma) this.lightSince = now;
+    if (luma === null || luma >= this.options.blackLuma) {
+      this.lightSince = now;
+      this.sawLight = true;
+    }
+  }
+
+  /** Whether a frame with a picture has arrived since the start (or the last reset). */
+  get lit(): boolean {
+    return this.sawLight;
   }
 
   check(): WatchdogVerdict {
@@ -41,5 +50,6 @@ export class FrameWatchdog {
   reset(): void {
     this.lastFrame = this.options.now();
     this.lightSince = this.lastFrame;
+    this.sawLight = false;
   }
 }

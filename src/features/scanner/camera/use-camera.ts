@@ -83,8 +83,12 @@ export function useCamera(
           if (latest.current.paused()) return watchdog.reset();
           const verdict = watchdog.check();
           if (!verdict) {
-            blackRestarts.current = 0;
-            setDark(false);
+            // Only a real picture ends a run of black restarts: a new stream is quiet for
+            // blackMs before it can be called black again.
+            if (watchdog.lit) {
+              blackRestarts.current = 0;
+              setDark(false);
+            }
           } else if (verdict === 'stalled' || blackRestarts.current < MAX_BLACK_RESTARTS) {
             if (verdict === 'black') blackRestarts.current += 1;
             latest.current.onRestart?.(verdict);

@@ -1,0 +1,48 @@
+import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import type { CaptureMode } from '../../contract/index';
+import { SessionDetail } from '../../contract/index';
+import type { LocalServer } from '../../server/src/test/server-process';
+
+/** The session id in a scanner (or any session) URL. */
+export function sessionIdOf(url: string): string {
+  const id = /\/sessions\/([^/?#]+)/.exec(url)?.[1];
+  if (!id) throw new Error(`No session id in ${url}`);
+  return id;
+}
+
+/** Connects the app to the local server the way an operator does: the /connect link. */
+export async function connectApp(page: Page, server: Pick<LocalServer, 'key'>): Promise<void> {
+  await page.goto(`/connect#key=${encodeURIComponent(server.key)}&api=`);
+  await expect(page).toHaveURL(/\/$/);
+}
+
+/** Starts a session in a mode through /scan/new and waits for the camera to be live. */
+export async function startSession(page: Page, mode: CaptureMode = 'barcode_scan') {
+  await page.goto(`/scan/new?mode=${mode}`);
+  await expect(page).toHaveURL(/\/sessions\/\w{22}\/scan$/);
+  await expect(page.getByText('Starting the camera…')).toBeHidden();
+  return sessionIdOf(page.url());
+}
+
+/** The server's view of a session (by id, or from a page URL), read as any API client would. */
+export async function serverSession(
+  request: APIRequestContext,
+  server: Pick<LocalServer, 'key'>,
+  sessionOrUrl: string,
+) {
+  const id = sessionOrUrl.includes('/') ? sessionIdOf(sessionOrUrl) : sessionOrUrl;
+  const res = await request.get(`/scanner/api/v1/sessions/${id}`, {
+    headers: { 'X-API-Key': server.key },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  return SessionDetail.parse(await res.json());
+}
+
+/** The GTIN-14s of a session's captures, oldest first. */
+export async function serverGtins(
+  request: APIRequestContext,
+  server: Pick<LocalServer, 'key'>,
+  sessionOrUrl: string,
+) {
+  return (await serverSession(request, server, sessionOrUrl)).captures.map((c) => c.gtin);
+}
