@@ -175,3 +175,37 @@ test('offline, a scan is queued with its own feedback, and sent once when back o
   await page.waitForTimeout(1_000);
   expect(await serverGtins(request, localServer, page.url())).toHaveLength(1);
 });
+
+test('the resolution setting is what the camera is asked for', async ({ page, camera }) => {
+  await startSession(page);
+  expect((await camera.requested()).at(-1)).toMatchObject({
+    width: { ideal: 1280 },
+    height: { ideal: 720 },
+  });
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel(/Full HD/).check();
+  await startSession(page);
+  expect((await camera.requested()).at(-1)).toMatchObject({
+    width: { ideal: 1920 },
+    height: { ideal: 1080 },
+  });
+});
+
+test('the camera stops while the page is hidden and starts again when it returns', async ({
+  page,
+  camera,
+}) => {
+  await startSession(page);
+  await expect.poll(() => camera.liveTracks()).toBe(1);
+  // What the browser does when the operator switches apps or locks the phone.
+  const setVisibility = (state: 'hidden' | 'visible') =>
+    page.evaluate((s) => {
+      Object.defineProperty(document, 'visibilityState', { value: s, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
+  await setVisibility('hidden');
+  await expect.poll(() => camera.liveTracks()).toBe(0);
+  await setVisibility('visible');
+  await expect.poll(() => camera.liveTracks()).toBe(1);
+  expect(await camera.opened()).toHaveLength(2);
+});
