@@ -1,4 +1,5 @@
 import { bundleBench } from './bundle';
+import { decodersBench } from './decoders/run';
 import { serverBench } from './server';
 import type { Bench, BenchOptions } from './types';
 
@@ -6,7 +7,11 @@ import type { Bench, BenchOptions } from './types';
  * `npm run bench [-- <name>...] [--quick] [--json FILE]`. With no name it runs every benchmark.
  * Each prints a markdown table and writes JSON under bench/results (git-ignored).
  */
-const BENCHES: Record<string, Bench> = { server: serverBench, bundle: bundleBench };
+const BENCHES: Record<string, Bench> = {
+  decoders: decodersBench,
+  server: serverBench,
+  bundle: bundleBench,
+};
 
 function parseArgs(argv: string[]): { names: string[]; options: BenchOptions } {
   const names: string[] = [];

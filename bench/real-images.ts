@@ -42,41 +42,37 @@ export function listLabelledImages(root = REAL_IMAGES): LabelledImage[] {
 
 /**
  * The image as a camera of `size` would see it: rotated, shrunk to fit if larger, and centred
- * on a white frame. `null` size keeps the native size.
+ * on a white frame. `null` size keeps the native size. One sharp pass, then the pad in JS.
  */
 export async function loadFrame(
-  file: string,
+  input: string | Buffer,
   size: { width: number; height: number } | null,
   rotation = 0,
 ): Promise<Frame> {
-  let image = sharp(file)
-    .rotate(rotation, { background: '#ffffff' })
-    .flatten({ background: '#ffffff' });
-  if (size) {
-    image = sharp(await image.png().toBuffer()).resize(size.width, size.height, {
-      fit: 'contain',
-      withoutEnlargement: true,
-      background: '#ffffff',
-    });
-    const meta = await sharp(await image.png().toBuffer()).metadata();
-    const w = meta.width ?? size.width;
-    const h = meta.height ?? size.height;
-    const left = Math.floor((size.width - w) / 2);
-    const top = Math.floor((size.height - h) / 2);
-    image = sharp(await image.png().toBuffer()).extend({
-      left,
-      top,
-      right: size.width - w - left,
-      bottom: size.height - h - top,
-      background: '#ffffff',
-    });
-  }
+  let image = sharp(input).rotate(rotation, { background: '#ffffff' }).flatten({
+    background: '#ffffff',
+  });
+  if (size)
+    image = image.resize(size.width, size.height, { fit: 'inside', withoutEnlargement: true });
   const { data, info } = await image.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return {
+  const inner: Frame = {
     data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length),
     width: info.width,
     height: info.height,
   };
+  return size ? centreOnWhite(inner, size) : inner;
+}
+
+/** Pastes `inner` in the middle of a white frame of `size`. */
+function centreOnWhite(inner: Frame, size: { width: number; height: number }): Frame {
+  const out = new Uint8ClampedArray(size.width * size.height * 4).fill(255);
+  const left = Math.floor((size.width - inner.width) / 2);
+  const top = Math.floor((size.height - inner.height) / 2);
+  for (let y = 0; y < inner.height; y++) {
+    const from = y * inner.width * 4;
+    out.set(inner.data.subarray(from, from + inner.width * 4), ((top + y) * size.width + left) * 4);
+  }
+  return { data: out, width: size.width, height: size.height };
 }
 
 /** The .txt stores UPC-A, UPC-E and EAN-13 as 13-digit GTINs; compare on that form. */

@@ -79,6 +79,12 @@ describe('identify', () => {
     });
   });
 
+  it('keeps an FNC1 Code 128 whose data is no element string as plain text', () => {
+    // ZXing's test set has these: "16" is no AI, and AI 12 needs six digits.
+    expect(id('code128', '168901', true)).toMatchObject({ ok: true, identity: '168901', gtin: '' });
+    expect(id('code128', '123456', true)).toMatchObject({ ok: true, gs1DlData: {} });
+  });
+
   it('keeps plain Code 128 and QR text as it is', () => {
     expect(id('code128', 'ABC-12345-xyz')).toEqual({
       ok: true,

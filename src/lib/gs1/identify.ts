@@ -69,7 +69,14 @@ export function identify(decoded: Decoded): Identification {
     /^\(\d{2,4}\)/.test(text)
   ) {
     const ais = elementString(/^\(\d{2,4}\)/.test(text) ? fromHri(text) : text);
-    if (!ais) return { ok: false, reason: `Malformed GS1 data: ${text}` };
+    if (!ais) {
+      // DataBar carries nothing but GS1 data, so an unparsable one is a misread. A Code 128 or
+      // 2D symbol flagged GS1 by its FNC1 has passed its own strong checksum: the characters are
+      // what is printed, only not a valid element string, so they are kept as plain text.
+      if (format === 'databar' || format === 'databar-expanded')
+        return { ok: false, reason: `Malformed GS1 data: ${text}` };
+      return { ok: true, identity: text, gtin: '', gs1DlData: {}, rawValue: text };
+    }
     const gtin = ais['01'] ? toGtin14(ais['01']) : null;
     if (ais['01'] && !gtin)
       return { ok: false, reason: `Check digit failed for GTIN ${ais['01']}` };

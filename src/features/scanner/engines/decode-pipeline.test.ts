@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFrame, plausible } from './decode-pipeline';
+import { confirmed, decodeFrame, plausible } from './decode-pipeline';
 import type { DecodedSymbol, DecoderEngine, Frame } from './types';
 
 const frame: Frame = { data: new Uint8ClampedArray(64 * 48 * 4), width: 64, height: 48 };
@@ -111,5 +111,33 @@ describe('plausible', () => {
         ]),
       ),
     ).toBe(true);
+  });
+});
+
+describe('confirmed', () => {
+  const top = sym('0012345000065', 'upce', quad(243, 129, 152, 1));
+  const bottom = sym('0012345000065', 'upce', quad(243, 348, 152, 1));
+
+  it('keeps slivers of one text seen at two places, merged into one symbol', () => {
+    const result = confirmed([top, bottom]);
+    expect(result).toHaveLength(1);
+    expect(result[0]?.points).toEqual([
+      { x: 243, y: 129 },
+      { x: 395, y: 129 },
+      { x: 395, y: 349 },
+      { x: 243, y: 349 },
+    ]);
+  });
+
+  it('drops a lone sliver, and slivers that disagree', () => {
+    expect(confirmed([top])).toEqual([]);
+    expect(confirmed([top, { ...bottom, text: '0012345000072' }])).toEqual([]);
+    // The same sliver reported twice at one place is still one sighting.
+    expect(confirmed([top, { ...top }])).toEqual([]);
+  });
+
+  it('passes plausible reads through, one per text', () => {
+    const real = sym('4006381333931', 'ean13', quad(177, 131, 284, 216));
+    expect(confirmed([real, { ...real }])).toHaveLength(1);
   });
 });

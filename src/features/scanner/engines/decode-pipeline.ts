@@ -1,4 +1,4 @@
-import { LINEAR, type Symbology } from '../../../lib/gs1/symbology';
+import { GTIN_SYMBOLOGY, LINEAR, type Symbology } from '../../../lib/gs1/symbology';
 import { centreRect, cropAndScale, fromCrop, type Rect } from './frame-ops';
 import type { DecodedSymbol, DecoderEngine, Frame } from './types';
 
@@ -30,16 +30,55 @@ const distance = (
 ) => (a && b ? Math.hypot(a.x - b.x, a.y - b.y) : 0);
 
 /**
- * A 1D read whose quad is a sliver (a few pixels across, hundreds along) came from one or two
- * scan lines through texture, not from a barcode: such phantoms pass check digits 1 time in 10.
+ * A read whose quad is a sliver (a few pixels across, hundreds along) came from one or two scan
+ * lines, which for EAN/UPC and ITF is as often texture as a barcode: such phantoms pass their
+ * single mod-10 check digit 1 time in 10. Code 128 (mod 103) and DataBar (finder patterns and
+ * a mod-89/211 check) do not produce them, so their slivers are real reads of a blurred code.
  */
 export function plausible(symbol: DecodedSymbol): boolean {
   // ZXing-JS reports a 1D read as two points on the scan line: no quad, nothing to judge.
-  if (!LINEAR.has(symbol.format) || symbol.points.length < 4) return true;
+  if (!GTIN_SYMBOLOGY[symbol.format] || symbol.points.length < 4) return true;
   const [tl, tr, br, bl] = symbol.points;
   const along = Math.max(distance(tl, tr), distance(bl, br));
   const across = Math.max(distance(tl, bl), distance(tr, br));
   return across >= Math.max(4, 0.03 * along);
+}
+
+/**
+ * Drops implausible reads, except a sliver whose text another read of the same frame confirms:
+ * a blurred code often reads only along its sharper top and bottom rows, which gives slivers at
+ * two places with one text, where texture gives a single sliver. Reads of one text merge into
+ * one symbol spanning them all, so a frame never offers the same code twice (which the frame
+ * agreement would count as two frames).
+ */
+export function confirmed(symbols: DecodedSymbol[]): DecodedSymbol[] {
+  const groups = new Map<string, DecodedSymbol[]>();
+  for (const s of symbols) {
+    const key = `${s.format}\u0000${s.text}`;
+    groups.set(key, [...(groups.get(key) ?? []), s]);
+  }
+  return [...groups.values()].flatMap((group) => {
+    const first = group[0];
+    if (!first) return [];
+    const seenTwice = group.length > 1 && distance(group[0]?.points[0], group[1]?.points[0]) >= 4;
+    if (!seenTwice && !group.some(plausible)) return [];
+    if (group.length === 1) return [first];
+    const points = group.flatMap((s) => s.points);
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    return [
+      {
+        ...first,
+        points: [
+          { x: x0, y: y0 },
+          { x: x1, y: y0 },
+          { x: x1, y: y1 },
+          { x: x0, y: y1 },
+        ],
+      },
+    ];
+  });
 }
 
 /** Symbols minus any symbology that produced two different texts: an ambiguous frame. */
@@ -60,11 +99,11 @@ export async function decodeFrame(
 ): Promise<PipelineResult> {
   const region = options.roi ?? null;
   const crop = options.crop ?? cropAndScale;
-  const first = (
+  const first = confirmed(
     region
       ? await engine.decode(await crop(frame, region, 1), options.formats)
-      : await engine.decode(frame, options.formats)
-  ).filter(plausible);
+      : await engine.decode(frame, options.formats),
+  );
   if (first.length) {
     return {
       symbols: region
@@ -81,9 +120,7 @@ export async function decodeFrame(
   // enlargements read the same text and neither saw two different texts of one symbology.
   const [a, b] = await Promise.all(
     CENTRE.scales.map(async (scale) =>
-      unambiguous(
-        (await engine.decode(await crop(frame, rect, scale), options.formats)).filter(plausible),
-      ),
+      unambiguous(confirmed(await engine.decode(await crop(frame, rect, scale), options.formats))),
     ),
   );
   const scale = CENTRE.scales[0];
