@@ -23,7 +23,8 @@ function gtinOf(format: Symbology, text: string): string | null {
 }
 
 function canonical(text: string): string {
-  const plain = text.replace(/[()\u001d]/g, '');
+  // GS (0x1D) separates variable-length AIs; parentheses are the human-readable form.
+  const plain = text.replaceAll(String.fromCharCode(0x1d), '').replace(/[()]/g, '');
   return /^01\d{14}$/.test(plain) ? plain.slice(2) : plain;
 }
 
