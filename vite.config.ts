@@ -41,6 +41,9 @@ export default defineConfig({
   ],
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
   build: { target: 'es2022', sourcemap: true },
+  // ES module workers can split: ZXing-JS (the fallback, ~400 kB) becomes its own chunk, loaded
+  // only where WebAssembly is unavailable, instead of being inlined into the decoder worker.
+  worker: { format: 'es' },
   server: {
     proxy: {
       '/scanner/api': apiTarget,

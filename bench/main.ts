@@ -1,5 +1,6 @@
 import { bundleBench } from './bundle';
 import { decodersBench } from './decoders/run';
+import { latencyBench } from './latency';
 import { serverBench } from './server';
 import type { Bench, BenchOptions } from './types';
 
@@ -9,6 +10,7 @@ import type { Bench, BenchOptions } from './types';
  */
 const BENCHES: Record<string, Bench> = {
   decoders: decodersBench,
+  latency: latencyBench,
   server: serverBench,
   bundle: bundleBench,
 };

@@ -1,6 +1,8 @@
-import { readFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '../fixtures';
+import { connectApp, startSession } from '../support/app';
+import { openBaseline } from '../support/baseline';
 import { LATENCY_CODES, measureAppearances, median } from '../support/latency';
 
 /**
@@ -8,10 +10,7 @@ import { LATENCY_CODES, measureAppearances, median } from '../support/latency';
  * this app and for @zxing/browser with its defaults, on the same injected camera in one run.
  * It reports; it does not assert on time (machine noise must not fail a test).
  */
-const BASELINE = path.resolve(import.meta.dirname, '..', '..', 'dist-baseline');
-
-// page.route cannot see requests a service worker answers (recipe pitfall), and the app's
-// worker would answer /baseline/ with the app shell.
+// The baseline page is served through page.route, which service workers would bypass.
 test.use({ serviceWorkers: 'block' });
 
 test('scan latency: this app beside @zxing/browser defaults', async ({
@@ -20,27 +19,10 @@ test('scan latency: this app beside @zxing/browser defaults', async ({
   localServer,
 }, testInfo) => {
   test.setTimeout(120_000);
-  await page.goto(`/connect#key=${encodeURIComponent(localServer.key)}&api=`);
-  await page.goto('/scan/new?mode=barcode_scan');
-  await expect(page.getByText('Starting the camera…')).toBeHidden();
+  await connectApp(page, localServer);
+  await startSession(page);
   const app = await measureAppearances(page, camera, { saves: true });
-
-  expect(existsSync(path.join(BASELINE, 'index.html')), 'run npm run build:baseline first').toBe(
-    true,
-  );
-  // The baseline page is a test asset, served from disk on the app's origin (a secure context).
-  await page.route('**/baseline/**', (route) => {
-    const file = path.join(
-      BASELINE,
-      new URL(route.request().url()).pathname.replace(/^\/baseline\//, '') || 'index.html',
-    );
-    return route.fulfill({
-      body: readFileSync(file),
-      contentType: file.endsWith('.js') ? 'text/javascript' : 'text/html',
-    });
-  });
-  await page.goto('/baseline/index.html');
-  await expect(page.locator('#status')).toHaveText('scanning');
+  await openBaseline(page);
   const baseline = await measureAppearances(page, camera, { saves: false });
 
   expect(app).toHaveLength(LATENCY_CODES.length);

@@ -65,3 +65,42 @@ export const median = (values: number[]): number => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
+
+export interface LongTasks {
+  seconds: number;
+  count: number;
+  totalMs: number;
+  longestMs: number;
+}
+
+/**
+ * Main-thread long tasks (over 50 ms, as the Long Tasks API defines them) while the camera shows
+ * a new code every two seconds for `seconds`: the scanning work the operator's taps compete with.
+ */
+export async function countLongTasks(
+  page: Page,
+  camera: InjectedCamera,
+  seconds: number,
+): Promise<LongTasks> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const end = Date.now() + seconds * 1000;
+  for (let i = 0; Date.now() < end; i++) {
+    await camera.show({ format: 'ean13', value: LATENCY_CODES[i % LATENCY_CODES.length] ?? '' });
+    await page.waitForTimeout(Math.min(2_000, Math.max(0, end - Date.now())));
+  }
+  const tasks = await page.evaluate(
+    () => (window as unknown as { __longTasks: number[] }).__longTasks,
+  );
+  return {
+    seconds,
+    count: tasks.length,
+    totalMs: Math.round(tasks.reduce((a, b) => a + b, 0)),
+    longestMs: Math.round(Math.max(0, ...tasks)),
+  };
+}

@@ -4,7 +4,6 @@ import { ConnectRoute } from './routes/connect-route';
 import { ScanNewRoute } from './routes/scan-new-route';
 import { HomeRoute } from './routes/home-route';
 import { NotFoundRoute } from './routes/not-found-route';
-import { SettingsRoute } from './routes/settings-route';
 
 export function createRouter() {
   return createBrowserRouter([
@@ -20,7 +19,11 @@ export function createRouter() {
         { index: true, element: <HomeRoute /> },
         { path: 'connect', element: <ConnectRoute /> },
         { path: 'scan/new', element: <ScanNewRoute /> },
-        { path: 'settings', element: <SettingsRoute /> },
+        {
+          path: 'settings',
+          lazy: () =>
+            import('./routes/settings-route').then((m) => ({ Component: m.SettingsRoute })),
+        },
         { path: '*', element: <NotFoundRoute /> },
       ],
     },

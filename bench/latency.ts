@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { printTable, RESULTS_DIR, writeResults } from './report';
+import type { BenchOptions } from './types';
+
+interface Side {
+  appearances: number;
+  accepted_median_ms: number;
+  accepted_max_ms: number;
+  saved_median_ms: number | null;
+  long_tasks: { seconds: number; count: number; totalMs: number; longestMs: number };
+}
+
+/**
+ * Scan latency and main-thread long tasks in headless Chromium with the injected camera, for
+ * this app and for @zxing/browser with its defaults, in one browser run
+ * (e2e/bench/latency.bench.ts). Needs `npm run build` and `npm run build:baseline` first, which
+ * `npm run bench` does.
+ */
+export function latencyBench(options: BenchOptions): Promise<void> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const out = path.join(RESULTS_DIR, 'latency-raw.json');
+  const run = spawnSync('npx', ['playwright', 'test', '--config', 'playwright.bench.config.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, BENCH_QUICK: options.quick ? '1' : '0', BENCH_OUT: out },
+  });
+  if (run.status !== 0) throw new Error(`The latency run failed (exit ${run.status ?? 'signal'})`);
+  const result = JSON.parse(readFileSync(out, 'utf8')) as { app: Side; baseline: Side };
+  const { app, baseline } = result;
+  // Baseline time over ours: above 1 the app is faster by that factor.
+  const ratio = (a: number | null, b: number | null) =>
+    a !== null && b !== null && a > 0 ? `${(b / a).toFixed(2)}x` : '–';
+  printTable([
+    {
+      measure: `barcode in view → scan accepted, median of ${app.appearances} (ms)`,
+      'this app': app.accepted_median_ms,
+      '@zxing/browser defaults': baseline.accepted_median_ms,
+      'baseline ÷ app': ratio(app.accepted_median_ms, baseline.accepted_median_ms),
+    },
+    {
+      measure: 'barcode in view → scan accepted, worst (ms)',
+      'this app': app.accepted_max_ms,
+      '@zxing/browser defaults': baseline.accepted_max_ms,
+      'baseline ÷ app': ratio(app.accepted_max_ms, baseline.accepted_max_ms),
+    },
+    {
+      measure: 'barcode in view → server 201, median (ms)',
+      'this app': app.saved_median_ms ?? '–',
+      '@zxing/browser defaults': 'does not save',
+      'baseline ÷ app': '–',
+    },
+    {
+      measure: `long tasks (>50 ms) in ${app.long_tasks.seconds} s of scanning`,
+      'this app': app.long_tasks.count,
+      '@zxing/browser defaults': baseline.long_tasks.count,
+      'baseline ÷ app': '–',
+    },
+    {
+      measure: 'long-task time / longest (ms)',
+      'this app': `${app.long_tasks.totalMs} / ${app.long_tasks.longestMs}`,
+      '@zxing/browser defaults': `${baseline.long_tasks.totalMs} / ${baseline.long_tasks.longestMs}`,
+      'baseline ÷ app': '–',
+    },
+  ]);
+  writeResults('latency', result, options.jsonFile);
+  return Promise.resolve();
+}

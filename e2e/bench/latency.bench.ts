@@ -1,0 +1,47 @@
+import { writeFileSync } from 'node:fs';
+import { expect, test } from '../fixtures';
+import { connectApp, startSession } from '../support/app';
+import { openBaseline } from '../support/baseline';
+import { countLongTasks, measureAppearances, median, type Appearance } from '../support/latency';
+
+// Run by `npm run bench -- latency` (bench/latency.ts), which sets these and reads the file.
+const QUICK = process.env['BENCH_QUICK'] === '1';
+const OUT = process.env['BENCH_OUT'] ?? 'test-results/bench-latency.json';
+
+// The baseline page is served through page.route, which service workers would bypass.
+test.use({ serviceWorkers: 'block' });
+
+const summarise = (appearances: Appearance[]) => ({
+  appearances: appearances.length,
+  accepted_median_ms: Math.round(median(appearances.map((a) => a.acceptedMs))),
+  accepted_max_ms: Math.round(Math.max(...appearances.map((a) => a.acceptedMs))),
+  saved_median_ms: appearances.every((a) => a.savedMs !== null)
+    ? Math.round(median(appearances.map((a) => a.savedMs ?? 0)))
+    : null,
+});
+
+test('latency and long tasks: this app and @zxing/browser defaults on one camera', async ({
+  page,
+  camera,
+  localServer,
+}) => {
+  const seconds = QUICK ? 5 : 30;
+  test.setTimeout((seconds * 2 + 120) * 1000);
+
+  await connectApp(page, localServer);
+  await startSession(page);
+  const app = await measureAppearances(page, camera, { saves: true });
+  const appLongTasks = await countLongTasks(page, camera, seconds);
+
+  await camera.clear();
+  await openBaseline(page);
+  const baseline = await measureAppearances(page, camera, { saves: false });
+  const baselineLongTasks = await countLongTasks(page, camera, seconds);
+
+  expect(app.length).toBe(baseline.length);
+  const result = {
+    app: { ...summarise(app), long_tasks: appLongTasks },
+    baseline: { ...summarise(baseline), long_tasks: baselineLongTasks },
+  };
+  writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
+});
