@@ -52,7 +52,7 @@ async function cases(options: BenchOptions): Promise<Case[]> {
     const seen = perSet.get(img.set) ?? 0;
     perSet.set(img.set, seen + 1);
     if (options.quick && seen >= 2) return [];
-    return [{ corpus: 'real', format, expected: img.expected.trim(), input: img.file }];
+    return [{ corpus: 'real', format, expected: img.expected, input: img.file }];
   });
   if (!real.length) console.log(`(no labelled images in ${dir}; real-photo rows skipped)`);
   return [...generated, ...real];

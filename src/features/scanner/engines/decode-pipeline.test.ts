@@ -88,12 +88,18 @@ describe('decodeFrame', () => {
       asked.push(`${rect.width}@${scale}`);
       return { data: new Uint8ClampedArray(4), width: 1, height: 1 };
     };
-    await decodeFrame(scripted(), frame, {
+    await decodeFrame(scripted([], [sym('4006381333931')], [sym('4006381333931')]), frame, {
       formats: ['ean13'],
       roi: { x: 0, y: 0, width: 40, height: 40 },
       crop,
     });
     expect(asked).toEqual(['40@1', '20@2', '20@2.5']);
+  });
+
+  it('skips the second enlargement when the first finds nothing', async () => {
+    const engine = scripted();
+    expect((await decodeFrame(engine, frame, { formats: ['ean13'] })).pass).toBe('none');
+    expect(engine.sizes).toEqual(['64x48', '64x48']);
   });
 });
 

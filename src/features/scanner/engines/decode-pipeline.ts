@@ -118,15 +118,15 @@ export async function decodeFrame(
   const rect = { ...inner, x: base.x + inner.x, y: base.y + inner.y };
   // Enlarging invents detail as well as revealing it, so a centre read counts only when two
   // enlargements read the same text and neither saw two different texts of one symbology.
-  const [a, b] = await Promise.all(
-    CENTRE.scales.map(async (scale) =>
-      unambiguous(confirmed(await engine.decode(await crop(frame, rect, scale), options.formats))),
-    ),
-  );
+  const readAt = async (scale: number) =>
+    unambiguous(confirmed(await engine.decode(await crop(frame, rect, scale), options.formats)));
+  // The second enlargement only confirms the first, so a first that finds nothing (most frames
+  // without a code) ends the retry at half the cost.
+  const a = await readAt(CENTRE.scales[0]);
+  if (!a.length) return { symbols: [], pass: 'none' };
+  const b = await readAt(CENTRE.scales[1]);
   const scale = CENTRE.scales[0];
-  const agreed = (a ?? []).filter((s) =>
-    (b ?? []).some((t) => t.format === s.format && t.text === s.text),
-  );
+  const agreed = a.filter((s) => b.some((t) => t.format === s.format && t.text === s.text));
   return agreed.length
     ? {
         symbols: agreed.map((s) => ({
