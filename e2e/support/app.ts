@@ -46,3 +46,17 @@ export async function serverGtins(
 ) {
   return (await serverSession(request, server, sessionOrUrl)).captures.map((c) => c.gtin);
 }
+
+/** Creates a session through the API (no UI), as a kiosk or another client would. */
+export async function createSession(
+  request: APIRequestContext,
+  server: Pick<LocalServer, 'key'>,
+  mode: CaptureMode = 'barcode_scan',
+): Promise<string> {
+  const res = await request.post('/scanner/api/v1/sessions', {
+    headers: { 'X-API-Key': server.key },
+    data: { capture_mode: mode, user_agent: 'e2e', device_context: { source: 'e2e helper' } },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { id: string }).id;
+}
