@@ -20,6 +20,7 @@ const DEVICE_LIBRARIES = {
     'src/features/scanner/engines/decoder.worker.ts',
   ],
   'better-sqlite3': ['server/src/db/database.ts'],
+  idb: ['src/lib/idb.ts'],
 };
 
 /** `no-restricted-imports` for a file, allowing the libraries that file owns. */

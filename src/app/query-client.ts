@@ -1,17 +1,35 @@
-import { QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../lib/api-client';
+import { throttleFrom, useThrottleStore } from '../lib/throttle';
+
+const noteThrottle = (error: unknown) => {
+  const throttle = throttleFrom(error, Date.now());
+  if (throttle) useThrottleStore.getState().limited(throttle);
+};
+const noteSuccess = () => useThrottleStore.getState().cleared();
 
 /**
  * Retries follow the contract's guidance: retry network failures, 429 and 5xx with backoff;
- * never other 4xx, which will not get better by asking again.
+ * never other 4xx, which will not get better by asking again. A 429 waits its Retry-After, and
+ * a spent daily allowance is not retried at all: it is shown, and the polls wait it out.
  */
 export function createQueryClient(): QueryClient {
   return new QueryClient({
+    queryCache: new QueryCache({ onError: noteThrottle, onSuccess: noteSuccess }),
+    mutationCache: new MutationCache({ onError: noteThrottle, onSuccess: noteSuccess }),
     defaultOptions: {
       queries: {
         retry: (failureCount, error) => {
-          if (error instanceof ApiError && error.status < 500 && error.status !== 429) return false;
+          const throttle = throttleFrom(error, Date.now());
+          if (throttle) return !throttle.daily && failureCount < 3;
+          if (error instanceof ApiError && error.status < 500) return false;
           return failureCount < 3;
+        },
+        retryDelay: (failureCount, error) => {
+          const throttle = throttleFrom(error, Date.now());
+          return throttle
+            ? throttle.until - Date.now()
+            : Math.min(30_000, 1_000 * 2 ** failureCount);
         },
         staleTime: 5_000,
       },

@@ -59,6 +59,8 @@ export interface ApiClient {
     options?: RequestOptions,
   ): Promise<z.output<S>>;
   readonly lastRateLimit: () => RateLimitState | null;
+  /** Where the API is ('' for this app's own origin): the namespace for anything stored per server. */
+  readonly baseUrl: string;
 }
 
 /**
@@ -121,5 +123,5 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     return parsed.data;
   }
 
-  return { request, lastRateLimit: () => lastRateLimit };
+  return { request, lastRateLimit: () => lastRateLimit, baseUrl: config.baseUrl };
 }

@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
-import { useApiClient } from '../../lib/api-context';
 import { CameraToolbar } from '../scanner/camera-toolbar';
 import { CAMERA_ERROR_TEXT } from '../scanner/camera/camera-error';
 import { drawOutline, tapPoint } from '../scanner/draw-outline';
@@ -11,7 +9,8 @@ import type { GateOutcome } from '../scanner/guards/scan-gate';
 import type { FrameReport } from '../scanner/scan-loop';
 import { useScanner } from '../scanner/use-scanner';
 import { useWedgeScanner } from '../scanner/wedge/use-wedge-scanner';
-import { sessionQueries } from '../session/session-queries';
+import { useRecordSession } from '../session/session-history';
+import { useLiveSession } from '../session/use-live-session';
 import { useSettingsStore } from '../settings/settings-store';
 import type { ScanToSend } from './enqueue-capture';
 import { checkTyped, type TypedCode } from './manual-entry';
@@ -30,8 +29,11 @@ type Identified = Pick<ScanToSend, 'rawValue' | 'gtin' | 'gs1DlData' | 'format'>
 
 /** The scanner: camera, outcome feedback, counters and the last scans, for one session. */
 export function ScannerScreen({ sessionId }: { sessionId: string }) {
-  const client = useApiClient();
-  const detail = useQuery(sessionQueries.detail(client, sessionId));
+  const live = useLiveSession(sessionId);
+  const record = useRecordSession();
+  useEffect(() => {
+    void record(sessionId, { used: true });
+  }, [record, sessionId]);
   const settings = useSettingsStore(
     useShallow(({ scan, engine, cameraId, cameraChosen, hand }) => ({
       scan,
@@ -140,10 +142,10 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
     else announce('rejected', `${FLASH_TEXT.rejected}: ${checked.reason}`);
   });
 
-  const captures = detail.data?.captures ?? [];
+  const captures = live.detail.data?.captures ?? [];
   const { status } = scanner;
   const error = status.state === 'error' ? status.error : null;
-  const live = status.state === 'live' ? status.camera : null;
+  const camera = status.state === 'live' ? status.camera : null;
 
   return (
     <div className={`scanner hand-${settings.hand}`} onPointerDown={feedback.unlock}>
@@ -158,7 +160,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
           </div>
           <div>
             <dt>Saved</dt>
-            <dd data-testid="server-count">{detail.data ? captures.length : '…'}</dd>
+            <dd data-testid="server-count">{live.captureCount ?? '…'}</dd>
           </div>
         </dl>
         <Link to="/settings" className="button button-ghost">
@@ -176,7 +178,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
           aria-label="Camera view"
           onClick={(event) => {
             const point = videoRef.current && tapPoint(videoRef.current, event);
-            if (point && live?.controls.focus) void scanner.focusAt(point);
+            if (point && camera?.controls.focus) void scanner.focusAt(point);
           }}
         />
         <canvas ref={overlayRef} className="scanner-overlay" aria-hidden="true" />
@@ -185,10 +187,10 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
           className={settings.scan.roi ? 'viewfinder viewfinder-roi' : 'viewfinder'}
           aria-hidden="true"
         />
-        {live && (
+        {camera && (
           <CameraToolbar
-            key={live.streamId}
-            camera={live}
+            key={camera.streamId}
+            camera={camera}
             onChooseCamera={settings.cameraChosen}
             torch={scanner.torch}
             zoom={scanner.zoom}

@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react';
 import { NetworkError } from '../../lib/api-client';
 import { useApiClient } from '../../lib/api-context';
 import { sendUntilDelivered } from '../outbox/send-until-delivered';
-import { sessionQueries } from '../session/session-queries';
+import { sessionQueries, sessionTouched } from '../session/session-queries';
 import { enqueueCapture, type ScanToSend } from './enqueue-capture';
 import type { LocalScan } from './recent-scans';
 
@@ -32,10 +32,10 @@ export function useCaptureSender(sessionId: string, onQueued: (scan: ScanToSend)
           onQueued(scan);
         },
       }),
-    onSettled: () =>
-      queryClient.invalidateQueries({
-        queryKey: sessionQueries.detail(client, sessionId).queryKey,
-      }),
+    onSettled: () => {
+      sessionTouched(sessionId);
+      return queryClient.invalidateQueries({ queryKey: sessionQueries.one(sessionId) });
+    },
   });
   const update = (clientId: string, change: Partial<LocalScan>) =>
     setScans((list) => list.map((s) => (s.clientId === clientId ? { ...s, ...change } : s)));

@@ -1,40 +1,64 @@
 import { queryOptions } from '@tanstack/react-query';
-import {
-  SessionDetail,
-  SessionStatusPoll,
-  SCANNER_API_PREFIX,
-  TERMINAL_CAPTURE_STATUSES,
-  withLegacyId,
-} from '#contract';
+import { SessionDetail, SessionStatusPoll, SCANNER_API_PREFIX, withLegacyId } from '#contract';
 import type { ApiClient } from '../../lib/api-client';
+import { throttleWait } from '../../lib/throttle';
+import { nextPollDelay, pollSettled, pollSignature } from './poll-policy';
+
+/** When each session's poll last changed, for the idle backoff (module state: one per tab). */
+const lastChange = new Map<string, { signature: string; at: number }>();
 
 /** Query keys and options for sessions, general to specific; no key literal lives elsewhere. */
 export const sessionQueries = {
   all: () => ['sessions'] as const,
+  one: (id: string) => [...sessionQueries.all(), id] as const,
+  /**
+   * Every capture and photo of the session. Not polled: it can be megabytes for a big session,
+   * so it is refetched only when the status poll shows a change (see useLiveSession) or after
+   * this device changed something.
+   */
   detail: (client: ApiClient, id: string) =>
     queryOptions({
-      queryKey: [...sessionQueries.all(), id, 'detail'] as const,
+      queryKey: [...sessionQueries.one(id), 'detail'] as const,
       queryFn: ({ signal }) =>
         client.request(withLegacyId(SessionDetail), `${SCANNER_API_PREFIX}/sessions/${id}`, {
           signal,
         }),
-      // Live while anything can still change; a finished session stops polling.
-      refetchInterval: (query) => {
-        const data = query.state.data;
-        if (!data) return 2_000;
-        const settled =
-          data.status !== 'ACTIVE' &&
-          data.captures.every((c) => TERMINAL_CAPTURE_STATUSES.includes(c.status));
-        return settled ? false : 2_000;
-      },
-      refetchIntervalInBackground: false,
+      staleTime: Number.POSITIVE_INFINITY,
     }),
+  /**
+   * The lightweight poll: fast after a change, slower while idle, paused while the page is
+   * hidden, stopped once nothing can change, and never before a 429's Retry-After.
+   */
   status: (client: ApiClient, id: string) =>
     queryOptions({
-      queryKey: [...sessionQueries.all(), id, 'status'] as const,
-      queryFn: ({ signal }) =>
-        client.request(SessionStatusPoll, `${SCANNER_API_PREFIX}/sessions/${id}/status`, {
-          signal,
-        }),
+      queryKey: [...sessionQueries.one(id), 'status'] as const,
+      queryFn: async ({ signal }) => {
+        const poll = await client.request(
+          SessionStatusPoll,
+          `${SCANNER_API_PREFIX}/sessions/${id}/status`,
+          { signal },
+        );
+        const signature = pollSignature(poll);
+        if (lastChange.get(id)?.signature !== signature)
+          lastChange.set(id, { signature, at: Date.now() });
+        return poll;
+      },
+      refetchInterval: (query) => {
+        const poll = query.state.data;
+        if (poll && pollSettled(poll)) return false;
+        const changedAt = lastChange.get(id)?.at ?? Date.now();
+        return nextPollDelay({
+          idleMs: Date.now() - changedAt,
+          throttleWaitMs: throttleWait(Date.now()),
+        });
+      },
+      refetchIntervalInBackground: false,
+      staleTime: 0,
     }),
 };
+
+/** Something on this device changed the session: poll fast again from now. */
+export function sessionTouched(id: string): void {
+  const entry = lastChange.get(id);
+  if (entry) entry.at = Date.now();
+}

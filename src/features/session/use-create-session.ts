@@ -3,11 +3,13 @@ import { type CaptureMode, SCANNER_API_PREFIX, SessionSummary, withLegacyId } fr
 import { useApiClient } from '../../lib/api-context';
 import { deviceContext } from './device-context';
 import { sessionQueries } from './session-queries';
+import { useRecordSession } from './session-history';
 
 /** Starts a session with this browser's user agent and device context. */
 export function useCreateSession() {
   const client = useApiClient();
   const queryClient = useQueryClient();
+  const record = useRecordSession();
   return useMutation({
     mutationFn: ({ mode, context }: { mode: CaptureMode; context: Record<string, unknown> }) =>
       client.request(withLegacyId(SessionSummary), `${SCANNER_API_PREFIX}/sessions`, {
@@ -19,6 +21,14 @@ export function useCreateSession() {
           device_context: deviceContext(context),
         },
       }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionQueries.all() }),
+    onSuccess: async (session) => {
+      await record(session.id, {
+        mode: session.capture_mode,
+        status: session.status,
+        createdAt: Date.parse(session.created),
+        used: true,
+      });
+      await queryClient.invalidateQueries({ queryKey: sessionQueries.all() });
+    },
   });
 }
