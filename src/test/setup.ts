@@ -4,3 +4,5 @@ import { afterEach } from 'vitest';
 afterEach(() => {
   cleanup();
 });
+// IndexedDB for happy-dom: a spec-complete in-memory implementation (the e2e tests use Chromium's).
+import 'fake-indexeddb/auto';

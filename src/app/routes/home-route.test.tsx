@@ -25,3 +25,49 @@ describe('HomeRoute', () => {
     expect(await screen.findByText('Unreachable')).toBeTruthy();
   });
 });
+
+describe('HomeRoute history', () => {
+  it('lists this device’s sessions: resume an active one, open or restart a finished one', async () => {
+    const { sessionHistory } = await import('../../lib/idb');
+    const base = { server: '', captureCount: 3, photoCount: 0, createdAt: Date.now() - 60_000 };
+    await sessionHistory.save('activeSessionId00000000', {}, () => ({
+      ...base,
+      id: 'activeSessionId00000000',
+      mode: 'barcode_scan',
+      status: 'ACTIVE',
+      lastUsedAt: Date.now() - 5 * 60_000,
+    }));
+    await sessionHistory.save('doneSessionId0000000000', {}, () => ({
+      ...base,
+      id: 'doneSessionId0000000000',
+      mode: 'barcode_scan',
+      status: 'EXPIRED',
+      lastUsedAt: Date.now() - 2 * 86_400_000,
+    }));
+    // Another server's session is not shown.
+    await sessionHistory.save('otherServer000000000000', {}, () => ({
+      ...base,
+      id: 'otherServer000000000000',
+      server: 'https://www.closient.com',
+      mode: 'both',
+      status: 'ACTIVE',
+      lastUsedAt: Date.now(),
+    }));
+    const fetchImpl = ((url: string) =>
+      Promise.resolve(
+        url.endsWith('/status')
+          ? json(200, { session_status: 'ACTIVE', extraction_status: 'pending', captures: [] })
+          : json(200, { status: 'ok', version: '1' }),
+      )) as typeof fetch;
+    renderWithApp(<HomeRoute />, { fetchImpl });
+    const rows = await screen.findAllByRole('listitem');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.textContent).toMatch(/Active/);
+    expect(rows[0]?.textContent).toMatch(/5 minutes ago/);
+    expect(screen.getByRole('link', { name: 'Resume' }).getAttribute('href')).toBe(
+      '/sessions/activeSessionId00000000/scan',
+    );
+    expect(rows[1]?.textContent).toMatch(/Expired/);
+    expect(screen.getByRole('link', { name: /Start a new barcode session/ })).toBeTruthy();
+  });
+});

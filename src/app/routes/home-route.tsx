@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { SessionHistoryList } from '../../features/session/session-history-list';
 import { ConnectionStatus } from '../../features/settings/connection-status';
 
 // Photos and Both join this list with the photo screen; a button to a missing screen is worse
@@ -24,6 +25,7 @@ export function HomeRoute() {
           </Link>
         ))}
       </nav>
+      <SessionHistoryList />
       <ConnectionStatus />
     </div>
   );

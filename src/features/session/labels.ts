@@ -1,0 +1,33 @@
+import type { CaptureMode, SessionStatus } from '#contract';
+import type { Tone } from '../../components/status-badge';
+
+export const MODE_LABEL: Record<CaptureMode, string> = {
+  barcode_scan: 'Barcode',
+  product_photography: 'Photos',
+  both: 'Barcode and photos',
+};
+
+export const SESSION_STATUS: Record<SessionStatus, { label: string; tone: Tone }> = {
+  ACTIVE: { label: 'Active', tone: 'ok' },
+  COMPLETED: { label: 'Completed', tone: 'info' },
+  EXPIRED: { label: 'Expired', tone: 'warn' },
+};
+
+/** The screen a session's scanning happens on, by mode. */
+export const scanPath = (id: string, mode: CaptureMode) =>
+  `/sessions/${id}/${mode === 'product_photography' ? 'photos' : 'scan'}`;
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+/** "5 minutes ago", "yesterday": when a session was last used. */
+export function timeAgo(ms: number, now = Date.now()): string {
+  const seconds = Math.round((ms - now) / 1000);
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [
+    ['day', 86_400],
+    ['hour', 3_600],
+    ['minute', 60],
+  ];
+  for (const [unit, size] of units)
+    if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
+  return relative.format(0, 'minute');
+}
