@@ -40,7 +40,7 @@ function deviceImportRule(allowed = /** @type {string[]} */ ([])) {
   return ['error', { paths, patterns }];
 }
 
-const LEAF_FEATURES = ['session', 'scanner', 'photos', 'outbox', 'settings'];
+const LEAF_FEATURES = ['session', 'scanner', 'photos', 'outbox', 'settings', 'captures'];
 
 /** The one-way layers of STYLE.md, as import boundaries. */
 const LAYER_ZONES = [

@@ -32,6 +32,7 @@ const EnvSchema = z.object({
     .optional(),
   SCANNER_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000_000, 300),
   SCANNER_RATE_LIMIT_PER_DAY: int(1, 1_000_000_000, 10_000),
+  SCANNER_RATE_LIMIT_WINDOW_S: int(1, 3_600, 60),
   SCANNER_MAINTENANCE_INTERVAL_S: int(1, 86_400, 60),
   SCANNER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
 });
@@ -45,7 +46,7 @@ export type Config = {
   pipelineDelayMs: number;
   allowPrivateUrls: boolean;
   bootstrapKey: string | null;
-  rateLimits: { perMinute: number; perDay: number };
+  rateLimits: { perMinute: number; perDay: number; shortWindowSeconds: number };
   maintenanceIntervalSeconds: number;
   logLevel: string;
 };
@@ -79,6 +80,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     rateLimits: {
       perMinute: e.SCANNER_RATE_LIMIT_PER_MINUTE,
       perDay: e.SCANNER_RATE_LIMIT_PER_DAY,
+      shortWindowSeconds: e.SCANNER_RATE_LIMIT_WINDOW_S,
     },
     maintenanceIntervalSeconds: e.SCANNER_MAINTENANCE_INTERVAL_S,
     logLevel: e.SCANNER_LOG_LEVEL,

@@ -1,4 +1,5 @@
 import { NavLink, Outlet } from 'react-router';
+import { ThrottleBanner } from '../components/throttle-banner';
 
 /** The frame every screen shares: a header with the app name, and the screen below it. */
 export function AppLayout() {
@@ -16,6 +17,7 @@ export function AppLayout() {
         </nav>
       </header>
       <main className="app-main" id="main">
+        <ThrottleBanner />
         <Outlet />
       </main>
     </div>

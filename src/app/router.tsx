@@ -20,6 +20,14 @@ export function createRouter() {
         { path: 'connect', element: <ConnectRoute /> },
         { path: 'scan/new', element: <ScanNewRoute /> },
         {
+          path: 'sessions/:id',
+          lazy: () => import('./routes/session-route').then((m) => ({ Component: m.SessionRoute })),
+        },
+        {
+          path: 'sessions/:id/captures/:captureId',
+          lazy: () => import('./routes/capture-route').then((m) => ({ Component: m.CaptureRoute })),
+        },
+        {
           path: 'settings',
           lazy: () =>
             import('./routes/settings-route').then((m) => ({ Component: m.SettingsRoute })),

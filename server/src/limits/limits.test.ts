@@ -46,6 +46,19 @@ describe('rate limits', () => {
     expect((await createSession({ 'x-api-key': t.otherKey() })).statusCode).toBe(201);
   });
 
+  it('can run a shorter short window, and says so in the policy', async () => {
+    t = await createTestApp({ rateLimits: { perMinute: 2, perDay: 100, shortWindowSeconds: 5 } });
+    t.clock.advance(5_000 - (t.clock.now() % 5_000) + 1_000); // 1 s into a 5 s window
+    await createSession();
+    await createSession();
+    const limited = await createSession();
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['retry-after']).toBe('4');
+    expect(limited.headers['ratelimit-policy']).toBe('2;w=5, 100;w=86400');
+    t.clock.advance(4_000);
+    expect((await createSession()).statusCode).toBe(201);
+  });
+
   it('honours per-key overrides', async () => {
     t = await createTestApp();
     const { keys, db } = t.app.services;

@@ -2,8 +2,14 @@ import { type RateLimitWindow, rateLimitHeaders } from '#contract';
 import type { Clock } from '../clock';
 
 export interface RateLimitDefaults {
+  /** Requests per short window (a minute unless `shortWindowSeconds` says otherwise). */
   perMinute: number;
   perDay: number;
+  /**
+   * Length of the short window, 60 s by default. Shorter windows exist for tests that must see
+   * a 429 end without waiting a minute; headers report the real length either way.
+   */
+  shortWindowSeconds?: number;
 }
 
 interface Counter {
@@ -30,7 +36,11 @@ export class RateLimiter {
   ): { allowed: boolean; windows: RateLimitWindow[]; retryAfterSeconds: number } {
     const now = this.clock.now();
     const specs = [
-      { name: 'm', seconds: 60, limit: overrides.perMinute || this.defaults.perMinute },
+      {
+        name: 'm',
+        seconds: this.defaults.shortWindowSeconds ?? 60,
+        limit: overrides.perMinute || this.defaults.perMinute,
+      },
       { name: 'd', seconds: 86_400, limit: overrides.perDay || this.defaults.perDay },
     ];
     const windows = specs.map((spec) => {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { ThrottleBanner } from '../../components/throttle-banner';
 import { useShallow } from 'zustand/react/shallow';
 import { CameraToolbar } from '../scanner/camera-toolbar';
 import { CAMERA_ERROR_TEXT } from '../scanner/camera/camera-error';
@@ -168,6 +169,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
         </Link>
       </header>
 
+      <ThrottleBanner />
       <div className="scanner-stage">
         <video
           ref={videoRef}
@@ -232,6 +234,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
 
       <section className="scanner-sheet" aria-label="Scans and manual entry">
         <RecentScans scans={sender.scans} captures={captures} />
+        <Link to={`/sessions/${sessionId}`}>All captures and session actions</Link>
         <ManualEntryForm onSubmit={(typed) => onTyped(typed, 'MANUAL', 'manual')} />
       </section>
     </div>

@@ -1,0 +1,7 @@
+import { useParams } from 'react-router';
+import { CaptureScreen } from '../../features/capture/capture-route-screen';
+
+export function CaptureRoute() {
+  const { id = '', captureId = '' } = useParams();
+  return <CaptureScreen sessionId={id} captureId={captureId} />;
+}

@@ -1,0 +1,128 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { ExtractionStatus } from '#contract';
+import { StatusBadge } from '../../components/status-badge';
+import { CaptureList } from '../captures/capture-list';
+import { MODE_LABEL, scanPath, SESSION_STATUS } from '../session/labels';
+import { useSessionActions } from '../session/session-actions';
+import { sessionQueries, sessionTouched } from '../session/session-queries';
+import { useLiveSession } from '../session/use-live-session';
+
+const EXTRACTION: Record<ExtractionStatus, string> = {
+  pending: 'Not submitted',
+  processing: 'AI extraction running…',
+  ready: 'Ready for review: open a capture to review its proposals',
+  accepted: 'Reviewed: accepted',
+  rejected: 'Reviewed: rejected',
+};
+
+/** A session at a glance: live counters, every capture, and the actions that finish it. */
+export function SessionOverview({ sessionId }: { sessionId: string }) {
+  const live = useLiveSession(sessionId);
+  const queryClient = useQueryClient();
+  const actions = useSessionActions(sessionId);
+  const [confirm, setConfirm] = useState<'end' | 'submit' | null>(null);
+  const detail = live.detail.data;
+  const onChanged = () => {
+    sessionTouched(sessionId);
+    void queryClient.invalidateQueries({ queryKey: sessionQueries.one(sessionId) });
+  };
+
+  if (live.detail.isPending) return <p>Loading the session…</p>;
+  if (live.detail.isError || !detail)
+    return (
+      <div className="stack">
+        <h1>Session not available</h1>
+        <p role="alert">{live.detail.error?.message}</p>
+        <Link to="/">Home</Link>
+      </div>
+    );
+  const status = live.sessionStatus ?? detail.status;
+  const active = status === 'ACTIVE';
+  const busy = actions.end.isPending || actions.submit.isPending;
+  const error = actions.end.error ?? actions.submit.error;
+
+  return (
+    <div className="stack">
+      <div className="row">
+        <h1>{MODE_LABEL[detail.capture_mode]} session</h1>
+        <StatusBadge tone={SESSION_STATUS[status].tone}>{SESSION_STATUS[status].label}</StatusBadge>
+      </div>
+      <p className="muted">Started {new Date(detail.created).toLocaleString()}</p>
+      {!active && (
+        <p role="status">
+          This session is {status === 'EXPIRED' ? 'expired' : 'completed'} and read-only.{' '}
+          <Link to={`/scan/new?mode=${detail.capture_mode}`}>Start a new session</Link>
+        </p>
+      )}
+      <dl className="counter-grid" aria-live="polite">
+        <div>
+          <dt>Captures</dt>
+          <dd data-testid="overview-capture-count">{live.captureCount ?? '…'}</dd>
+        </div>
+        <div>
+          <dt>Photos</dt>
+          <dd data-testid="overview-photo-count">{live.photoCount ?? '…'}</dd>
+        </div>
+        <div>
+          <dt>AI extraction</dt>
+          <dd className="extraction" data-testid="extraction-status">
+            {EXTRACTION[live.extractionStatus ?? 'pending']}
+          </dd>
+        </div>
+      </dl>
+
+      {active && (
+        <div className="row">
+          <Link className="button" to={scanPath(sessionId, detail.capture_mode)}>
+            Resume scanning
+          </Link>
+          <button type="button" className="button button-ghost" onClick={() => setConfirm('end')}>
+            End session…
+          </button>
+          <button
+            type="button"
+            className="button button-ghost"
+            onClick={() => setConfirm('submit')}
+          >
+            Submit for AI processing…
+          </button>
+        </div>
+      )}
+      {active && confirm && (
+        <section className="card stack confirm" aria-labelledby="confirm-heading">
+          <h2 id="confirm-heading">
+            {confirm === 'end' ? 'End this session?' : 'Submit this session for AI processing?'}
+          </h2>
+          <p>
+            {confirm === 'end'
+              ? 'No more captures or photos can be added afterwards.'
+              : 'The AI extracts product data from its captures and photos. No more can be added afterwards.'}
+          </p>
+          <div className="row">
+            <button
+              type="button"
+              className="button"
+              disabled={busy}
+              onClick={() => (confirm === 'end' ? actions.end : actions.submit).mutate()}
+            >
+              {confirm === 'end' ? 'End session' : 'Submit session'}
+            </button>
+            <button type="button" className="button button-ghost" onClick={() => setConfirm(null)}>
+              Cancel
+            </button>
+          </div>
+        </section>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error.message}
+        </p>
+      )}
+
+      <h2>Captures</h2>
+      <CaptureList sessionId={sessionId} captures={detail.captures} onChanged={onChanged} />
+    </div>
+  );
+}

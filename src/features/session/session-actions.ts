@@ -1,0 +1,28 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { SCANNER_API_PREFIX, SessionSummary, withLegacyId } from '#contract';
+import { useApiClient } from '../../lib/api-context';
+import { useRecordSession } from './session-history';
+import { sessionQueries, sessionTouched } from './session-queries';
+
+/** End a session, or submit it for AI extraction; both make it COMPLETED (and read-only). */
+export function useSessionActions(id: string) {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  const record = useRecordSession();
+  const finish = (action: 'end' | 'submit') => () =>
+    client.request(withLegacyId(SessionSummary), `${SCANNER_API_PREFIX}/sessions/${id}/${action}`, {
+      method: 'POST',
+      headers: { 'Idempotency-Key': crypto.randomUUID() },
+    });
+  const onSuccess = async (session: SessionSummary) => {
+    await record(id, { status: session.status, used: true });
+  };
+  const onSettled = () => {
+    sessionTouched(id);
+    return queryClient.invalidateQueries({ queryKey: sessionQueries.one(id) });
+  };
+  return {
+    end: useMutation({ mutationFn: finish('end'), onSuccess, onSettled }),
+    submit: useMutation({ mutationFn: finish('submit'), onSuccess, onSettled }),
+  };
+}
