@@ -12,7 +12,7 @@ describe('readConfig', () => {
       pipelineDelayMs: 400,
       allowPrivateUrls: false,
       bootstrapKey: null,
-      rateLimits: { perMinute: 300, perDay: 10_000 },
+      rateLimits: { perMinute: 300, perDay: 10_000, shortWindowSeconds: 60 },
       maintenanceIntervalSeconds: 60,
       logLevel: 'warn',
     });
