@@ -211,7 +211,8 @@ test('ZXing-JS chosen in settings (the fallback where WebAssembly is forbidden) 
           c.gtin,
           c.metadata['engine'],
         ]),
-      { timeout: 8_000 },
+      // ZXing-JS is the slow fallback (hundreds of ms a frame, plus loading its chunk).
+      { timeout: 20_000 },
     )
     .toEqual([['04006381333931', 'zxing-js']]);
 });

@@ -1,6 +1,7 @@
 import type { Symbology } from '../../lib/gs1/symbology';
 import type { Rect } from './engines/frame-ops';
 import type { DecodedSymbol } from './engines/types';
+import type { CameraFrame } from './engines/decoder-protocol';
 import type { FrameDecoder } from './engines/worker-decoder';
 
 export interface FrameReport {
@@ -26,6 +27,22 @@ export interface ScanLoopOptions {
 }
 
 /**
+ * The current video frame, for transfer to the worker. A VideoFrame wraps the decoded frame
+ * without copying it (the worker reads it back); createImageBitmap(video) copies it here on the
+ * main thread, 20-30 ms a frame in software-rendered Chromium, so it is only the fallback.
+ */
+function grabFrame(video: HTMLVideoElement): Promise<CameraFrame> {
+  if (typeof VideoFrame === 'function') {
+    try {
+      return Promise.resolve(new VideoFrame(video));
+    } catch {
+      // No frame yet, or the browser cannot wrap this source: fall back below.
+    }
+  }
+  return createImageBitmap(video);
+}
+
+/**
  * One decode per new camera frame: requestVideoFrameCallback tells when a frame is new, the
  * frame goes to the worker as a transferred ImageBitmap, and while the worker is busy frames
  * are dropped, not queued, so results never lag behind the camera.
@@ -41,7 +58,7 @@ export function runScanLoop(
     video.requestVideoFrameCallback(onVideoFrame);
     if (options.paused() || decoder.busy || video.videoWidth === 0) return;
     const frameTime = meta.captureTime ?? meta.presentationTime;
-    createImageBitmap(video)
+    grabFrame(video)
       .then((bitmap) => decoder.decode(bitmap, options.formats, options.region()))
       .then(({ result, decodeMs, luma }) => {
         if (!signal.aborted)

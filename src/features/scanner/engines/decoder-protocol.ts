@@ -3,13 +3,17 @@ import type { PipelineResult } from './decode-pipeline';
 import type { Rect } from './frame-ops';
 import type { EngineName, EnginePreference } from './select-engine';
 
+/** One camera frame on its way to the worker, transferred (never copied). */
+export type CameraFrame = ImageBitmap | VideoFrame;
+
 /** Messages between the main thread and the decoder worker. */
 export type DecoderRequest =
   | { type: 'init'; preference: EnginePreference; formats: readonly Symbology[] }
   | {
       type: 'decode';
       id: number;
-      bitmap: ImageBitmap;
+      /** A VideoFrame where the browser has them (no copy on the main thread), else a bitmap. */
+      bitmap: CameraFrame;
       formats: readonly Symbology[];
       roi: Rect | null;
     };

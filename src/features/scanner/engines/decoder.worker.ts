@@ -2,7 +2,7 @@
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { type Cropper, decodeFrame } from './decode-pipeline';
 import { meanLuma } from './frame-ops';
-import type { DecoderRequest, DecoderResponse } from './decoder-protocol';
+import type { CameraFrame, DecoderRequest, DecoderResponse } from './decoder-protocol';
 import { createNativeEngine, nativeFormats } from './native-engine';
 import { selectEngine } from './select-engine';
 import type { DecoderEngine } from './types';
@@ -51,7 +51,7 @@ async function start(request: Extract<DecoderRequest, { type: 'init' }>): Promis
  * Crops and enlarges with the canvas's native scaler, drawing from the frame's bitmap: the
  * plain-JS bilinear version costs about 50 ms a frame at this size, this one a few.
  */
-function canvasCropper(bitmap: ImageBitmap): Cropper {
+function canvasCropper(bitmap: CameraFrame): Cropper {
   return (_frame, rect, scale) => {
     const width = Math.round(rect.width * scale);
     const height = Math.round(rect.height * scale);
@@ -66,18 +66,25 @@ function canvasCropper(bitmap: ImageBitmap): Cropper {
   };
 }
 
+/** A VideoFrame's size is its display size; a bitmap's is its own. */
+const frameSize = (f: CameraFrame) =>
+  'displayWidth' in f
+    ? { width: f.displayWidth, height: f.displayHeight }
+    : { width: f.width, height: f.height };
+
 async function decode(request: Extract<DecoderRequest, { type: 'decode' }>): Promise<void> {
   const { id, bitmap, formats, roi } = request;
+  const { width, height } = frameSize(bitmap);
   try {
     if (!engine) throw new Error('The decoder was not initialised');
     const started = performance.now();
-    if (!canvas || canvas.width !== bitmap.width || canvas.height !== bitmap.height) {
-      canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    if (!canvas || canvas.width !== width || canvas.height !== height) {
+      canvas = new OffscreenCanvas(width, height);
     }
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) throw new Error('No 2D context in the decoder worker');
     ctx.drawImage(bitmap, 0, 0);
-    const frame = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+    const frame = ctx.getImageData(0, 0, width, height);
     const result = await decodeFrame(await engine, frame, {
       formats,
       roi,

@@ -1,6 +1,6 @@
 import type { Symbology } from '../../../lib/gs1/symbology';
 import type { PipelineResult } from './decode-pipeline';
-import type { DecoderRequest, DecoderResponse } from './decoder-protocol';
+import type { CameraFrame, DecoderRequest, DecoderResponse } from './decoder-protocol';
 import type { Rect } from './frame-ops';
 import type { EngineName, EnginePreference } from './select-engine';
 
@@ -16,7 +16,7 @@ export interface FrameDecoder {
   /** True while a frame is being decoded: the loop drops frames rather than queueing them. */
   readonly busy: boolean;
   decode(
-    bitmap: ImageBitmap,
+    bitmap: CameraFrame,
     formats: readonly Symbology[],
     roi: Rect | null,
   ): Promise<DecodedFrame>;
