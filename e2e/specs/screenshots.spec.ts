@@ -25,4 +25,18 @@ test('screenshot the home, settings and scanner screens on a phone', async ({
   await expect(page.getByTestId('server-count')).toHaveText('1');
   await page.waitForTimeout(1500);
   await page.screenshot({ path: testInfo.outputPath('scanner.png') });
+  await page.getByLabel('Type a code').fill('5012345678900');
+  await page.getByRole('button', { name: 'Add' }).click();
+  await page.getByRole('link', { name: 'All captures and session actions' }).click();
+  await expect(page.getByTestId('overview-capture-count')).toHaveText('2');
+  await page.screenshot({ path: testInfo.outputPath('overview.png'), fullPage: true });
+  await page
+    .getByRole('list', { name: /^Captures/ })
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { name: 'Proposed changes' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('capture.png'), fullPage: true });
+  await page.goto('/');
+  await page.screenshot({ path: testInfo.outputPath('home-history.png'), fullPage: true });
 });

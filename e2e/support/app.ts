@@ -1,7 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import type { CaptureMode } from '../../contract/index';
 import { SessionDetail } from '../../contract/index';
 import type { LocalServer } from '../../server/src/test/server-process';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 /** The session id in a scanner (or any session) URL. */
 export function sessionIdOf(url: string): string {
@@ -59,4 +63,26 @@ export async function createSession(
   });
   expect(res.status(), await res.text()).toBe(201);
   return ((await res.json()) as { id: string }).id;
+}
+
+/**
+ * A second API key for the test's own reads, made with `npm run keys` on the server's data
+ * folder: rate limits count per key, so the test's requests never spend the app's allowance.
+ */
+export function createApiKey(server: Pick<LocalServer, 'dataDir'>): { key: string } {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(ROOT, 'server', 'src', 'cli', 'keys.ts'),
+      'create',
+      '--label',
+      'e2e',
+    ],
+    { cwd: ROOT, env: { ...process.env, SCANNER_DATA_DIR: server.dataDir }, encoding: 'utf8' },
+  );
+  const key = /\b(c(?:pk|sb|su)_\w{32}_[0-9a-f]{8})\b/.exec(out)?.[1];
+  if (!key) throw new Error(`npm run keys printed no key:\n${out}`);
+  return { key };
 }

@@ -1,12 +1,6 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../lib/api-client';
-import { throttleFrom, useThrottleStore } from '../lib/throttle';
-
-const noteThrottle = (error: unknown) => {
-  const throttle = throttleFrom(error, Date.now());
-  if (throttle) useThrottleStore.getState().limited(throttle);
-};
-const noteSuccess = () => useThrottleStore.getState().cleared();
+import { throttleFrom } from '../lib/throttle';
 
 /**
  * Retries follow the contract's guidance: retry network failures, 429 and 5xx with backoff;
@@ -15,8 +9,6 @@ const noteSuccess = () => useThrottleStore.getState().cleared();
  */
 export function createQueryClient(): QueryClient {
   return new QueryClient({
-    queryCache: new QueryCache({ onError: noteThrottle, onSuccess: noteSuccess }),
-    mutationCache: new MutationCache({ onError: noteThrottle, onSuccess: noteSuccess }),
     defaultOptions: {
       queries: {
         retry: (failureCount, error) => {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { throttleFrom, useThrottleStore } from './throttle';
 import {
   type FieldError,
   parseErrorBody,
@@ -107,7 +108,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
 
     if (!response.ok) {
       const e = parseErrorBody(payload, response.status);
-      throw new ApiError(
+      const error = new ApiError(
         response.status,
         e.code,
         e.message,
@@ -115,7 +116,12 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
         e.retryAfterSeconds ?? rateLimit?.retryAfterSeconds ?? null,
         rateLimit,
       );
+      // Every 429, whoever asked, tells every poll to wait and the screen to say so.
+      const throttle = throttleFrom(error, now());
+      if (throttle) useThrottleStore.getState().limited(throttle);
+      throw error;
     }
+    useThrottleStore.getState().cleared();
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
       throw new ContractError(`Unexpected response from ${path}`, parsed.error.issues);

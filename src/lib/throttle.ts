@@ -1,5 +1,4 @@
 import { create } from 'zustand';
-import { ApiError } from './api-client';
 
 export interface Throttle {
   /** No request before this time (ms since epoch). */
@@ -14,10 +13,11 @@ export interface Throttle {
  */
 const DAILY_AFTER_S = 300;
 
-/** What a 429 asks of the client, or null for any other error. */
+/** What a 429 asks of the client, or null for any other error (ApiError, read structurally). */
 export function throttleFrom(error: unknown, now: number): Throttle | null {
-  if (!(error instanceof ApiError) || error.status !== 429) return null;
-  const seconds = error.retryAfterSeconds ?? 30;
+  const e = error as { status?: unknown; retryAfterSeconds?: unknown } | null;
+  if (typeof e !== 'object' || e === null || e.status !== 429) return null;
+  const seconds = typeof e.retryAfterSeconds === 'number' ? e.retryAfterSeconds : 30;
   return { until: now + seconds * 1000, daily: seconds > DAILY_AFTER_S };
 }
 

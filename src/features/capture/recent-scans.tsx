@@ -7,6 +7,8 @@ export interface LocalScan {
   format: string;
   /** queued: the network is away; it is kept and sent when the connection returns. */
   state: 'sending' | 'queued' | 'sent' | 'failed';
+  /** Why it is queued: no network, or the server asked to slow down (429) or failed (5xx). */
+  queuedBecause?: 'offline' | 'busy';
   captureId?: string;
   error?: string;
 }
@@ -34,7 +36,9 @@ export function RecentScans({
               : scan.state === 'sending'
                 ? 'Sending'
                 : scan.state === 'queued'
-                  ? 'Queued offline'
+                  ? scan.queuedBecause === 'busy'
+                    ? 'Queued, server busy'
+                    : 'Queued offline'
                   : 'Saved';
         const tone: Tone =
           scan.state === 'failed'

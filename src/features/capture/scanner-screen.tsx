@@ -63,8 +63,13 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
     },
     [feedback, sound, vibration],
   );
-  const sender = useCaptureSender(sessionId, (scan) =>
-    announce('queued', `${FLASH_TEXT.queued}: ${scan.rawValue}`),
+  const sender = useCaptureSender(sessionId, (scan, why) =>
+    announce(
+      'queued',
+      why === 'offline'
+        ? `${FLASH_TEXT.queued}: ${scan.rawValue}`
+        : `Queued, the server is busy: ${scan.rawValue}`,
+    ),
   );
   const { send } = sender;
 

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { NetworkError } from '../../lib/api-client';
+import { ApiError, NetworkError } from '../../lib/api-client';
+import { throttleFrom } from '../../lib/throttle';
 import { useApiClient } from '../../lib/api-context';
 import { sendUntilDelivered } from '../outbox/send-until-delivered';
 import { sessionQueries, sessionTouched } from '../session/session-queries';
@@ -15,7 +16,10 @@ const KEEP = 50;
  * network is away, sent, failed). A capture that cannot reach the server is kept and resent with
  * the same Idempotency-Key until it arrives, so going offline loses nothing and duplicates nothing.
  */
-export function useCaptureSender(sessionId: string, onQueued: (scan: ScanToSend) => void) {
+export function useCaptureSender(
+  sessionId: string,
+  onQueued: (scan: ScanToSend, why: 'offline' | 'busy') => void,
+) {
   const client = useApiClient();
   const queryClient = useQueryClient();
   const [scans, setScans] = useState<LocalScan[]>([]);
@@ -26,10 +30,18 @@ export function useCaptureSender(sessionId: string, onQueued: (scan: ScanToSend)
     networkMode: 'always',
     mutationFn: ({ scan, clientCaptureId }: { scan: ScanToSend; clientCaptureId: string }) =>
       sendUntilDelivered(() => enqueueCapture(client, scan, clientCaptureId), {
-        retryable: (error) => error instanceof NetworkError,
-        onQueued: () => {
-          update(clientCaptureId, { state: 'queued' });
-          onQueued(scan);
+        // The network, a 429 or a 5xx: worth sending again. A 4xx the server will repeat is not.
+        retryable: (error) =>
+          error instanceof NetworkError ||
+          (error instanceof ApiError && (error.status === 429 || error.status >= 500)),
+        delayMs: (attempt, error) => {
+          const throttle = throttleFrom(error, Date.now());
+          return throttle ? throttle.until - Date.now() : Math.min(30_000, 1_000 * 2 ** attempt);
+        },
+        onQueued: (error) => {
+          const why = error instanceof NetworkError ? 'offline' : 'busy';
+          update(clientCaptureId, { state: 'queued', queuedBecause: why });
+          onQueued(scan, why);
         },
       }),
     onSettled: () => {

@@ -70,7 +70,8 @@ export function UrlResolution({ capture, onChanged }: { capture: Capture; onChan
             Open link in a new tab
           </a>
         )}
-        {capture.status === 'COMPLETED' && (
+        {/* A redirect belongs to a product: offered once the capture found one. */}
+        {capture.status === 'COMPLETED' && capture.product_short_id && (
           <button
             type="button"
             className="button"

@@ -1,11 +1,14 @@
 export interface DeliveryOptions {
   /** Errors worth retrying: the network, not a 4xx the server will repeat. */
   retryable: (error: unknown) => boolean;
-  /** Called once, when the first attempt fails retryably: the item is now queued. */
-  onQueued: () => void;
+  /** Called once, when the first attempt fails retryably (with why): the item is now queued. */
+  onQueued: (error: unknown) => void;
   signal?: AbortSignal;
-  /** Backoff before attempt n+1 (ms); the `online` event cuts any wait short. */
-  delayMs?: (attempt: number) => number;
+  /**
+   * Backoff before attempt n+1 (ms), given the error (a 429 says how long to wait); the
+   * `online` event cuts any wait short.
+   */
+  delayMs?: (attempt: number, error: unknown) => number;
   /** Injected for tests; defaults to window's online events and timers. */
   waitForRetry?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -48,8 +51,8 @@ export async function sendUntilDelivered<T>(
       return await send();
     } catch (error) {
       if (!options.retryable(error) || options.signal?.aborted) throw error;
-      if (attempt === 0) options.onQueued();
-      await wait(delay(attempt), options.signal);
+      if (attempt === 0) options.onQueued(error);
+      await wait(delay(attempt, error), options.signal);
     }
   }
 }

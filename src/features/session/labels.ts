@@ -29,5 +29,5 @@ export function timeAgo(ms: number, now = Date.now()): string {
   ];
   for (const [unit, size] of units)
     if (Math.abs(seconds) >= size) return relative.format(Math.round(seconds / size), unit);
-  return relative.format(0, 'minute');
+  return 'just now';
 }
