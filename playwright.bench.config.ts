@@ -9,4 +9,5 @@ export default defineConfig({
   timeout: 300_000,
   reporter: [['list']],
   outputDir: 'test-results/bench',
+  projects: [{ name: 'chromium' }],
 });

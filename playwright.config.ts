@@ -1,4 +1,4 @@
-import { defineConfig } from '@playwright/test';
+import { defineConfig, devices } from '@playwright/test';
 import { BASE_FLAGS, chromiumPathOrThrow } from './e2e/support/chromium';
 
 /**
@@ -21,5 +21,15 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  projects: [{ name: 'chromium' }],
+  // The session screens run on a phone and on a landscape tablet, as operators use them; the
+  // scanning and fixture specs run once, on the default desktop viewport.
+  projects: [
+    { name: 'chromium', testIgnore: 'session/**' },
+    { name: 'phone', testMatch: 'session/**', use: { ...devices['Pixel 7'] } },
+    {
+      name: 'tablet',
+      testMatch: 'session/**',
+      use: { ...devices['Galaxy Tab S4 landscape'] },
+    },
+  ],
 });

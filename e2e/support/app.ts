@@ -86,3 +86,20 @@ export function createApiKey(server: Pick<LocalServer, 'dataDir'>): { key: strin
   if (!key) throw new Error(`npm run keys printed no key:\n${out}`);
   return { key };
 }
+
+/** A session holding `captures` settled captures, made with `npm run seed` (one transaction). */
+export function seedSession(server: Pick<LocalServer, 'dataDir'>, captures: number): string {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(ROOT, 'server', 'src', 'cli', 'seed.ts'),
+      'session',
+      '--captures',
+      String(captures),
+    ],
+    { cwd: ROOT, env: { ...process.env, SCANNER_DATA_DIR: server.dataDir }, encoding: 'utf8' },
+  );
+  return out.trim();
+}

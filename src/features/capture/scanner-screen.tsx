@@ -174,74 +174,76 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
         </Link>
       </header>
 
-      <ThrottleBanner />
-      <div className="scanner-stage">
-        <video
-          ref={videoRef}
-          className="scanner-video"
-          muted
-          playsInline
-          autoPlay
-          aria-label="Camera view"
-          onClick={(event) => {
-            const point = videoRef.current && tapPoint(videoRef.current, event);
-            if (point && camera?.controls.focus) void scanner.focusAt(point);
-          }}
-        />
-        <canvas ref={overlayRef} className="scanner-overlay" aria-hidden="true" />
-        <div
-          ref={viewfinderRef}
-          className={settings.scan.roi ? 'viewfinder viewfinder-roi' : 'viewfinder'}
-          aria-hidden="true"
-        />
-        {camera && (
-          <CameraToolbar
-            key={camera.streamId}
-            camera={camera}
-            onChooseCamera={settings.cameraChosen}
-            torch={scanner.torch}
-            zoom={scanner.zoom}
+      <main className="scanner-main">
+        <ThrottleBanner />
+        <div className="scanner-stage">
+          <video
+            ref={videoRef}
+            className="scanner-video"
+            muted
+            playsInline
+            autoPlay
+            aria-label="Camera view"
+            onClick={(event) => {
+              const point = videoRef.current && tapPoint(videoRef.current, event);
+              if (point && camera?.controls.focus) void scanner.focusAt(point);
+            }}
           />
-        )}
-        {status.state === 'starting' && <p className="scanner-note">Starting the camera…</p>}
-        {scanner.dark && (
-          <p className="scanner-note" role="status">
-            The camera shows only black. Is the lens covered?
-          </p>
-        )}
-        {paused && (
-          <button type="button" className="button scan-next" onClick={() => setPaused(false)}>
-            Scan next
-          </button>
-        )}
-        {error && (
-          <section className="camera-error" role="alert">
-            <h2>{CAMERA_ERROR_TEXT[error.code].title}</h2>
-            <p>{CAMERA_ERROR_TEXT[error.code].next}</p>
-            <button type="button" className="button" onClick={scanner.retry}>
-              Try the camera again
+          <canvas ref={overlayRef} className="scanner-overlay" aria-hidden="true" />
+          <div
+            ref={viewfinderRef}
+            className={settings.scan.roi ? 'viewfinder viewfinder-roi' : 'viewfinder'}
+            aria-hidden="true"
+          />
+          {camera && (
+            <CameraToolbar
+              key={camera.streamId}
+              camera={camera}
+              onChooseCamera={settings.cameraChosen}
+              torch={scanner.torch}
+              zoom={scanner.zoom}
+            />
+          )}
+          {status.state === 'starting' && <p className="scanner-note">Starting the camera…</p>}
+          {scanner.dark && (
+            <p className="scanner-note" role="status">
+              The camera shows only black. Is the lens covered?
+            </p>
+          )}
+          {paused && (
+            <button type="button" className="button scan-next" onClick={() => setPaused(false)}>
+              Scan next
             </button>
-          </section>
-        )}
-        {flash && (
-          <div key={flash.key} className={`flash flash-${flash.kind}`} aria-hidden="true">
-            {flash.text}
-          </div>
-        )}
-      </div>
+          )}
+          {error && (
+            <section className="camera-error" role="alert">
+              <h2>{CAMERA_ERROR_TEXT[error.code].title}</h2>
+              <p>{CAMERA_ERROR_TEXT[error.code].next}</p>
+              <button type="button" className="button" onClick={scanner.retry}>
+                Try the camera again
+              </button>
+            </section>
+          )}
+          {flash && (
+            <div key={flash.key} className={`flash flash-${flash.kind}`} aria-hidden="true">
+              {flash.text}
+            </div>
+          )}
+        </div>
 
-      <p className="visually-hidden" aria-live="polite" data-testid="scan-announcement">
-        {flash?.text ?? ''}
-      </p>
-      <p className="visually-hidden" aria-live="polite" data-testid="camera-notice">
-        {notice ?? ''}
-      </p>
+        <p className="visually-hidden" aria-live="polite" data-testid="scan-announcement">
+          {flash?.text ?? ''}
+        </p>
+        <p className="visually-hidden" aria-live="polite" data-testid="camera-notice">
+          {notice ?? ''}
+        </p>
 
-      <section className="scanner-sheet" aria-label="Scans and manual entry">
-        <RecentScans scans={sender.scans} captures={captures} />
-        <Link to={`/sessions/${sessionId}`}>All captures and session actions</Link>
-        <ManualEntryForm onSubmit={(typed) => onTyped(typed, 'MANUAL', 'manual')} />
-      </section>
+        <section className="scanner-sheet" aria-label="Scans and manual entry">
+          <RecentScans scans={sender.scans} captures={captures} />
+          <Link to={`/sessions/${sessionId}`}>All captures and session actions</Link>
+          <ManualEntryForm onSubmit={(typed) => onTyped(typed, 'MANUAL', 'manual')} />
+        </section>
+      </main>
     </div>
   );
 }
