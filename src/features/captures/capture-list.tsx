@@ -30,6 +30,8 @@ export function CaptureList({ sessionId, captures, onChanged }: ListProps) {
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_PX,
     overscan: 6,
+    // Before the first measurement (and where layout gives no size), assume the CSS maximum.
+    initialRect: { width: 0, height: 640 },
   });
   if (!count) return <p className="muted">No captures yet.</p>;
   return (
