@@ -13,8 +13,8 @@ type Handler = (request: SeenRequest) => unknown;
  */
 export function fakeApi(routes: Record<string, Handler>) {
   const seen: SeenRequest[] = [];
-  const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input), 'http://app.test');
+  const fetchImpl = ((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : input.toString(), 'http://app.test');
     const method = init?.method ?? 'GET';
     const body: unknown = typeof init?.body === 'string' ? JSON.parse(init.body) : null;
     const request = { method, path: url.pathname, body };
