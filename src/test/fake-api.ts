@@ -20,15 +20,18 @@ export function fakeApi(routes: Record<string, Handler>) {
     const request = { method, path: url.pathname, body };
     seen.push(request);
     const handler = routes[`${method} ${url.pathname}`];
-    const answer = handler
+    const answer: unknown = handler
       ? handler(request)
       : [404, { error: { code: 'NOT_FOUND', message: 'no route', status: 404, details: null } }];
-    const [status, payload] =
-      Array.isArray(answer) && typeof answer[0] === 'number' ? answer : [200, answer];
-    return new Response(JSON.stringify(payload), {
-      status: status as number,
-      headers: { 'Content-Type': 'application/json' },
-    });
+    const pair = Array.isArray(answer) && typeof answer[0] === 'number';
+    const status = pair ? (answer[0] as number) : 200;
+    const payload: unknown = pair ? (answer as unknown[])[1] : answer;
+    return Promise.resolve(
+      new Response(JSON.stringify(payload), {
+        status,
+        headers: { 'Content-Type': 'application/json' },
+      }),
+    );
   }) as typeof fetch;
   return { fetchImpl, seen };
 }
