@@ -24,6 +24,14 @@ export const CreateSessionRequest = z.object({
 });
 export type CreateSessionRequest = z.input<typeof CreateSessionRequest>;
 
+/**
+ * Part A extension (the public API has no way to change a session after creation): PATCH
+ * /sessions/{id} merges metadata by the usual rules, on a session in any status, since
+ * metadata is opaque notes (diagnostics) rather than session content.
+ */
+export const UpdateSessionRequest = z.object({ metadata: MetadataPatchSchema });
+export type UpdateSessionRequest = z.input<typeof UpdateSessionRequest>;
+
 const SessionBase = {
   id: ShortId,
   status: SessionStatus,

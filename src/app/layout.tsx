@@ -11,6 +11,9 @@ export function AppLayout() {
           <span>Closient Scanner</span>
         </NavLink>
         <nav aria-label="App" className="app-nav">
+          <NavLink to="/diagnostics" className="button button-ghost">
+            Diagnostics
+          </NavLink>
           <NavLink to="/settings" className="button button-ghost">
             Settings
           </NavLink>

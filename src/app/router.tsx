@@ -28,6 +28,11 @@ export function createRouter() {
           lazy: () => import('./routes/capture-route').then((m) => ({ Component: m.CaptureRoute })),
         },
         {
+          path: 'diagnostics',
+          lazy: () =>
+            import('./routes/diagnostics-route').then((m) => ({ Component: m.DiagnosticsRoute })),
+        },
+        {
           path: 'settings',
           lazy: () =>
             import('./routes/settings-route').then((m) => ({ Component: m.SettingsRoute })),

@@ -117,3 +117,24 @@ test('submit for AI processing, review the proposals, apply the accepted one', a
     ['category', 'REJECTED'],
   ]);
 });
+
+test('diagnostics show what the scanner did, and attach a summary to the session', async ({
+  page,
+  camera,
+  request,
+  localServer,
+}) => {
+  const session = await startSession(page);
+  await camera.show({ format: 'ean13', value: '4006381333931' });
+  await expect(page.getByTestId('scan-announcement')).toHaveText('Scanned: 4006381333931');
+  await page.getByRole('link', { name: 'All captures and session actions' }).click();
+  await page.getByRole('link', { name: 'Diagnostics' }).click();
+  await expect(page.getByTestId('diag-engine')).toContainText('zxing-wasm');
+  await expect(page.getByTestId('diag-accepted')).toHaveText('1 / 0');
+  await page.getByRole('button', { name: 'Attach to session' }).click();
+  await expect(page.getByText('Attached')).toBeVisible();
+  const metadata = (await serverSession(request, localServer, session)).metadata;
+  expect(metadata['diagnostics']).toMatch(/^engine=zxing-wasm; decode_ms_p50=\d/);
+  expect(metadata['diagnostics']).toContain('accepted=1');
+  expect(metadata['diagnostics_at']).toMatch(/^\d{4}-\d\d-\d\dT/);
+});

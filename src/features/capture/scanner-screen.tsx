@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { CameraToolbar } from '../scanner/camera-toolbar';
 import { CAMERA_ERROR_TEXT } from '../scanner/camera/camera-error';
 import { drawOutline, tapPoint } from '../scanner/draw-outline';
+import { useDiagnosticsStore } from '../scanner/diagnostics-store';
 import { createFeedback, type FeedbackKind } from '../scanner/feedback';
 import type { GateOutcome } from '../scanner/guards/scan-gate';
 import type { FrameReport } from '../scanner/scan-loop';
@@ -34,7 +35,9 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
   const record = useRecordSession();
   useEffect(() => {
     void record(sessionId, { used: true });
+    useDiagnosticsStore.getState().started(sessionId);
   }, [record, sessionId]);
+  const diagnostics = useDiagnosticsStore.getState();
   const settings = useSettingsStore(
     useShallow(({ scan, engine, cameraId, cameraChosen, hand }) => ({
       scan,
@@ -113,7 +116,10 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
 
   const scanner = useScanner(videoRef, {
     engine: settings.engine,
-    onEngine: ({ engine }) => setEngine(engine),
+    onEngine: ({ engine, fellBack }) => {
+      setEngine(engine);
+      diagnostics.engineChosen(engine, fellBack);
+    },
     formats: settings.scan.formats,
     agreementFrames: settings.scan.agreementFrames,
     cooldownMs: settings.scan.cooldownMs,
@@ -122,13 +128,20 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
     regionRef: settings.scan.roi ? viewfinderRef : null,
     paused,
     onOutcome,
-    onFrame: (frame) => drawOutline(overlayRef.current, frame),
-    onRestart: (reason) =>
+    onFrame: (frame) => {
+      drawOutline(overlayRef.current, frame);
+      diagnostics.frame(frame.decodeMs, frame.frameTime);
+      const counters = scanner.counters();
+      if (counters) diagnostics.counted({ ...counters });
+    },
+    onRestart: (reason) => {
+      diagnostics.restarted();
       setNotice(
         reason === 'stalled'
           ? 'The camera picture froze, so it was restarted.'
           : 'The camera showed only black, so it was restarted.',
-      ),
+      );
+    },
   });
 
   // Manual entry and wedge scanners: the same checks, normalisation and cooldown as the camera.
@@ -152,6 +165,17 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
   const { status } = scanner;
   const error = status.state === 'error' ? status.error : null;
   const camera = status.state === 'live' ? status.camera : null;
+  useEffect(() => {
+    if (camera)
+      diagnostics.cameraLive({
+        label: camera.label,
+        width: camera.settings.width ?? null,
+        height: camera.settings.height ?? null,
+      });
+  }, [camera, diagnostics]);
+  useEffect(() => {
+    if (error) diagnostics.failed(`camera: ${error.code}: ${error.message}`);
+  }, [error, diagnostics]);
 
   return (
     <div className={`scanner hand-${settings.hand}`} onPointerDown={feedback.unlock}>
@@ -200,7 +224,11 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
               key={camera.streamId}
               camera={camera}
               onChooseCamera={settings.cameraChosen}
-              torch={scanner.torch}
+              torch={async (on) => {
+                const ok = await scanner.torch(on);
+                if (ok) diagnostics.torchSet(on);
+                return ok;
+              }}
               zoom={scanner.zoom}
             />
           )}

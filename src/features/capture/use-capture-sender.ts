@@ -4,6 +4,7 @@ import { ApiError, NetworkError } from '../../lib/api-client';
 import { throttleFrom } from '../../lib/throttle';
 import { useApiClient } from '../../lib/api-context';
 import { sendUntilDelivered } from '../outbox/send-until-delivered';
+import { useDiagnosticsStore } from '../scanner/diagnostics-store';
 import { sessionQueries, sessionTouched } from '../session/session-queries';
 import { enqueueCapture, type ScanToSend } from './enqueue-capture';
 import type { LocalScan } from './recent-scans';
@@ -73,7 +74,10 @@ export function useCaptureSender(
           });
           update(clientId, { state: 'sent', captureId: capture.id });
         },
-        (error: Error) => update(clientId, { state: 'failed', error: error.message }),
+        (error: Error) => {
+          update(clientId, { state: 'failed', error: error.message });
+          useDiagnosticsStore.getState().failed(`capture not sent: ${error.message}`);
+        },
       );
     },
     [mutateAsync],

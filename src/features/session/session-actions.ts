@@ -22,6 +22,15 @@ export function useSessionActions(id: string) {
     return queryClient.invalidateQueries({ queryKey: sessionQueries.one(id) });
   };
   return {
+    /** Merges notes into the session's metadata (the local server's PATCH; Part A). */
+    annotate: useMutation({
+      mutationFn: (metadata: Record<string, string>) =>
+        client.request(withLegacyId(SessionSummary), `${SCANNER_API_PREFIX}/sessions/${id}`, {
+          method: 'PATCH',
+          body: { metadata },
+        }),
+      onSettled,
+    }),
     end: useMutation({ mutationFn: finish('end'), onSuccess, onSettled }),
     submit: useMutation({ mutationFn: finish('submit'), onSuccess, onSettled }),
   };

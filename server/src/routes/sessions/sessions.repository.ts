@@ -100,6 +100,13 @@ export function sessionsRepository(db: Db, clock: Clock) {
       return row;
     },
 
+    setMetadata(id: string, metadata: Metadata): void {
+      statement(db, 'UPDATE sessions SET metadata = ? WHERE id = ?').run(
+        JSON.stringify(metadata),
+        id,
+      );
+    },
+
     /** Marks activity, which is what the idle TTL is measured from. */
     touch(id: string): void {
       statement(db, 'UPDATE sessions SET modified = ? WHERE id = ?').run(iso(clock), id);

@@ -13,6 +13,32 @@ const createSession = async (body: object = {}) => {
   return { res, session: SessionSummary.parse(res.json()) };
 };
 
+describe('PATCH /sessions/{id} (metadata)', () => {
+  const patch = (id: string, metadata: unknown, headers: Record<string, string> = {}) =>
+    t.call({ method: 'PATCH', url: `/scanner/api/v1/sessions/${id}`, body: { metadata }, headers });
+
+  it('merges, deletes with an empty value, and works on a finished session too', async () => {
+    const { session } = await createSession({ metadata: { store: '42', lane: '3' } });
+    await t.call({ method: 'POST', url: `/scanner/api/v1/sessions/${session.id}/end` });
+    const res = await patch(session.id, { diagnostics: 'engine=zxing-wasm', lane: '' });
+    expect(res.statusCode).toBe(200);
+    expect(SessionSummary.parse(res.json()).metadata).toEqual({
+      store: '42',
+      diagnostics: 'engine=zxing-wasm',
+    });
+  });
+
+  it("refuses what breaks the limits (422) and another organization's session (404)", async () => {
+    const { session } = await createSession();
+    expect((await patch(session.id, { k: 'x'.repeat(501) })).statusCode).toBe(422);
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']));
+    expect((await patch(session.id, many)).statusCode).toBe(422);
+    expect((await patch(session.id, { a: 'b' }, { 'x-api-key': t.otherKey() })).statusCode).toBe(
+      404,
+    );
+  });
+});
+
 describe('sessions', () => {
   it('creates an ACTIVE session with zero counts and stores the device context', async () => {
     const { res, session } = await createSession({

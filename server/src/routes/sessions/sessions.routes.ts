@@ -5,6 +5,8 @@ import {
   SessionDetail,
   SessionStatusPoll,
   SessionSummary,
+  UpdateSessionRequest,
+  readMetadataJson,
 } from '#contract';
 import { z } from 'zod';
 import { mergeChecked } from '../../http/metadata';
@@ -52,6 +54,21 @@ export function sessionsRoutes(app: FastifyInstance, s: Services): void {
         captures: s.captures.forSession(row.id).map(toCapture),
         product_photos: s.photos.forSession(row.id).map(toPhoto),
       };
+    },
+  });
+
+  defineRoute(app, s.routes, {
+    method: 'PATCH',
+    url: '/scanner/api/v1/sessions/:id',
+    summary: 'Update session metadata (Part A extension)',
+    tag: 'sessions',
+    params: Params,
+    body: UpdateSessionRequest,
+    responses: { 200: SessionSummary },
+    handler: ({ params, body, auth }) => {
+      const row = s.sessions.get(auth.orgId, params.id);
+      s.sessions.setMetadata(row.id, mergeChecked(readMetadataJson(row.metadata), body.metadata));
+      return toSessionSummary(s.sessions.get(auth.orgId, row.id));
     },
   });
 

@@ -1,0 +1,5 @@
+import { DiagnosticsScreen } from '../../features/capture/diagnostics-screen';
+
+export function DiagnosticsRoute() {
+  return <DiagnosticsScreen />;
+}
