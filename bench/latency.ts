@@ -21,10 +21,14 @@ interface Side {
 export function latencyBench(options: BenchOptions): Promise<void> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const out = path.join(RESULTS_DIR, 'latency-raw.json');
-  const run = spawnSync('npx', ['playwright', 'test', '--config', 'playwright.bench.config.ts'], {
-    stdio: 'inherit',
-    env: { ...process.env, BENCH_QUICK: options.quick ? '1' : '0', BENCH_OUT: out },
-  });
+  const run = spawnSync(
+    'npx',
+    ['playwright', 'test', '--config', 'playwright.bench.config.ts', 'latency'],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_QUICK: options.quick ? '1' : '0', BENCH_OUT: out },
+    },
+  );
   if (run.status !== 0) throw new Error(`The latency run failed (exit ${run.status ?? 'signal'})`);
   const result = JSON.parse(readFileSync(out, 'utf8')) as { app: Side; baseline: Side };
   const { app, baseline } = result;

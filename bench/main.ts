@@ -1,6 +1,7 @@
 import { bundleBench } from './bundle';
 import { decodersBench } from './decoders/run';
 import { latencyBench } from './latency';
+import { pollingBench } from './polling';
 import { serverBench } from './server';
 import type { Bench, BenchOptions } from './types';
 
@@ -11,6 +12,7 @@ import type { Bench, BenchOptions } from './types';
 const BENCHES: Record<string, Bench> = {
   decoders: decodersBench,
   latency: latencyBench,
+  polling: pollingBench,
   server: serverBench,
   bundle: bundleBench,
 };

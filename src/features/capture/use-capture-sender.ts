@@ -45,6 +45,8 @@ export function useCaptureSender(
           onQueued(scan, why);
         },
       }),
+    // The new row needs the detail; the poll is fetched too, which restarts its timer at the
+    // fast rate (React Query schedules the next poll from the last fetch).
     onSettled: () => {
       sessionTouched(sessionId);
       return queryClient.invalidateQueries({ queryKey: sessionQueries.one(sessionId) });

@@ -25,7 +25,9 @@ export function useLiveSession(id: string) {
     captureStates(poll.session_status, poll.captures) !== captureStates(data.status, data.captures);
 
   const record = useRecordSession();
-  const captureCount = poll?.captures.length ?? data?.captures.length ?? null;
+  // Whichever answer is newer: a capture this device just sent shows in the detail first.
+  const newest = status.dataUpdatedAt >= detail.dataUpdatedAt ? poll : data;
+  const captureCount = (newest ?? poll ?? data)?.captures.length ?? null;
   const photoCount = data?.product_photos.length ?? null;
   const sessionStatus = poll?.session_status ?? data?.status ?? null;
   // Keep this device's history in step with what the server says.
