@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ThrottleBanner } from '../../components/throttle-banner';
 import { useShallow } from 'zustand/react/shallow';
 import { CameraToolbar } from '../scanner/camera-toolbar';
-import { CAMERA_ERROR_TEXT } from '../scanner/camera/camera-error';
+import { CameraErrorPanel } from '../scanner/camera-error-panel';
 import { drawOutline, tapPoint } from '../scanner/draw-outline';
 import { useDiagnosticsStore } from '../scanner/diagnostics-store';
-import { createFeedback, type FeedbackKind } from '../scanner/feedback';
 import type { GateOutcome } from '../scanner/guards/scan-gate';
 import type { FrameReport } from '../scanner/scan-loop';
+import { useCameraDiagnostics } from '../scanner/use-camera-diagnostics';
 import { useScanner } from '../scanner/use-scanner';
 import { useWedgeScanner } from '../scanner/wedge/use-wedge-scanner';
 import { useRecordSession } from '../session/session-history';
@@ -18,14 +18,9 @@ import type { ScanToSend } from './enqueue-capture';
 import { checkTyped, type TypedCode } from './manual-entry';
 import { ManualEntryForm } from './manual-entry-form';
 import { RecentScans } from './recent-scans';
+import { ScannerBar } from './scanner-bar';
 import { useCaptureSender } from './use-capture-sender';
-
-const FLASH_TEXT: Record<FeedbackKind, string> = {
-  accepted: 'Scanned',
-  duplicate: 'Already scanned',
-  rejected: 'Not accepted',
-  queued: 'Queued offline',
-};
+import { FLASH_TEXT, useScanFeedback } from './use-scan-feedback';
 
 type Identified = Pick<ScanToSend, 'rawValue' | 'gtin' | 'gs1DlData' | 'format'>;
 
@@ -50,22 +45,11 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
   const [engine, setEngine] = useState<string>('starting');
   const [paused, setPaused] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [flash, setFlash] = useState<{ kind: FeedbackKind; text: string; key: number } | null>(
-    null,
-  );
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const overlayRef = useRef<HTMLCanvasElement | null>(null);
   const viewfinderRef = useRef<HTMLDivElement | null>(null);
-  const feedback = useMemo(() => createFeedback(), []);
   const { sound, vibration, mode } = settings.scan;
-
-  const announce = useCallback(
-    (kind: FeedbackKind, text: string) => {
-      feedback.play(kind, { sound, vibration });
-      setFlash({ kind, text, key: performance.now() });
-    },
-    [feedback, sound, vibration],
-  );
+  const { flash, announce, duplicateInView, unlock } = useScanFeedback({ sound, vibration });
   const sender = useCaptureSender(sessionId, (scan, why) =>
     announce(
       'queued',
@@ -97,21 +81,12 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
           { captureType: 'BARCODE', engine, decodeMs: frame.decodeMs },
         );
       } else if (outcome.kind === 'duplicate') {
-        // Once per run of duplicate frames, not once per frame.
-        setFlash((current) =>
-          current?.kind === 'duplicate'
-            ? current
-            : {
-                kind: 'duplicate',
-                text: `${FLASH_TEXT.duplicate}: ${outcome.decoded.text}`,
-                key: performance.now(),
-              },
-        );
+        duplicateInView(outcome.decoded.text);
       } else if (outcome.kind === 'rejected') {
         announce('rejected', `${FLASH_TEXT.rejected}: ${outcome.reason}`);
       }
     },
-    [accept, announce, engine],
+    [accept, announce, duplicateInView, engine],
   );
 
   const scanner = useScanner(videoRef, {
@@ -165,38 +140,11 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
   const { status } = scanner;
   const error = status.state === 'error' ? status.error : null;
   const camera = status.state === 'live' ? status.camera : null;
-  useEffect(() => {
-    if (camera)
-      diagnostics.cameraLive({
-        label: camera.label,
-        width: camera.settings.width ?? null,
-        height: camera.settings.height ?? null,
-      });
-  }, [camera, diagnostics]);
-  useEffect(() => {
-    if (error) diagnostics.failed(`camera: ${error.code}: ${error.message}`);
-  }, [error, diagnostics]);
+  useCameraDiagnostics(status);
 
   return (
-    <div className={`scanner hand-${settings.hand}`} onPointerDown={feedback.unlock}>
-      <header className="scanner-bar">
-        <Link to="/" className="button button-ghost">
-          Leave
-        </Link>
-        <dl className="counters">
-          <div>
-            <dt>Scanned here</dt>
-            <dd data-testid="local-count">{sender.sentHere}</dd>
-          </div>
-          <div>
-            <dt>Saved</dt>
-            <dd data-testid="server-count">{live.captureCount ?? '…'}</dd>
-          </div>
-        </dl>
-        <Link to="/settings" className="button button-ghost">
-          Settings
-        </Link>
-      </header>
+    <div className={`scanner hand-${settings.hand}`} onPointerDown={unlock}>
+      <ScannerBar local={sender.sentHere} saved={live.captureCount} />
 
       <main className="scanner-main">
         <ThrottleBanner />
@@ -243,15 +191,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
               Scan next
             </button>
           )}
-          {error && (
-            <section className="camera-error" role="alert">
-              <h2>{CAMERA_ERROR_TEXT[error.code].title}</h2>
-              <p>{CAMERA_ERROR_TEXT[error.code].next}</p>
-              <button type="button" className="button" onClick={scanner.retry}>
-                Try the camera again
-              </button>
-            </section>
-          )}
+          {error && <CameraErrorPanel error={error} onRetry={scanner.retry} />}
           {flash && (
             <div key={flash.key} className={`flash flash-${flash.kind}`} aria-hidden="true">
               {flash.text}
