@@ -1,6 +1,7 @@
 import { bundleBench } from './bundle';
 import { decodersBench } from './decoders/run';
 import { latencyBench } from './latency';
+import { listBench } from './list';
 import { pollingBench } from './polling';
 import { serverBench } from './server';
 import type { Bench, BenchOptions } from './types';
@@ -15,6 +16,7 @@ const BENCHES: Record<string, Bench> = {
   polling: pollingBench,
   server: serverBench,
   bundle: bundleBench,
+  list: listBench,
 };
 
 function parseArgs(argv: string[]): { names: string[]; options: BenchOptions } {
