@@ -7,7 +7,8 @@ export function ScannerBar({ local, saved }: { local: number; saved: number | nu
       <Link to="/" className="button button-ghost">
         Leave
       </Link>
-      <dl className="counters">
+      {/* Polite: counter changes are read out after the scan announcement, not over it. */}
+      <dl className="counters" aria-live="polite">
         <div>
           <dt>Scanned here</dt>
           <dd data-testid="local-count">{local}</dd>
