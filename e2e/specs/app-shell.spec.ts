@@ -50,7 +50,13 @@ test('the service worker installs and serves the shell offline', async ({ page, 
   await page.reload();
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
   await context.setOffline(true);
-  await page.goto('/sessions/anything');
+  // Deep links get the shell from the cache, lazily loaded screens included.
+  await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  // A session needs the server: the screen says so instead of hanging.
+  await page.goto('/sessions/2222222222222222222222');
+  await expect(page.getByRole('heading', { name: 'Session not available' })).toBeVisible();
   await context.setOffline(false);
 });
