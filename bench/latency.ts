@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { printTable, RESULTS_DIR, writeResults } from './report';
+import { runBrowserBench } from './browser-run';
+import { printTable, writeResults } from './report';
 import type { BenchOptions } from './types';
 
 interface Side {
@@ -19,18 +17,7 @@ interface Side {
  * `npm run bench` does.
  */
 export function latencyBench(options: BenchOptions): Promise<void> {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const out = path.join(RESULTS_DIR, 'latency-raw.json');
-  const run = spawnSync(
-    'npx',
-    ['playwright', 'test', '--config', 'playwright.bench.config.ts', 'latency'],
-    {
-      stdio: 'inherit',
-      env: { ...process.env, BENCH_QUICK: options.quick ? '1' : '0', BENCH_OUT: out },
-    },
-  );
-  if (run.status !== 0) throw new Error(`The latency run failed (exit ${run.status ?? 'signal'})`);
-  const result = JSON.parse(readFileSync(out, 'utf8')) as { app: Side; baseline: Side };
+  const result = runBrowserBench<{ app: Side; baseline: Side }>('latency', options);
   const { app, baseline } = result;
   // Baseline time over ours: above 1 the app is faster by that factor.
   const ratio = (a: number | null, b: number | null) =>

@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { printTable, RESULTS_DIR, writeResults } from './report';
+import { runBrowserBench } from './browser-run';
+import { printTable, writeResults } from './report';
 import type { BenchOptions } from './types';
 
 interface Side {
@@ -16,22 +14,7 @@ interface Side {
  * (e2e/bench/list.bench.ts), beside the same rows rendered without virtualisation.
  */
 export function listBench(options: BenchOptions): Promise<void> {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const out = path.join(RESULTS_DIR, 'list-raw.json');
-  const run = spawnSync(
-    'npx',
-    ['playwright', 'test', '--config', 'playwright.bench.config.ts', 'list'],
-    {
-      stdio: 'inherit',
-      env: { ...process.env, BENCH_QUICK: options.quick ? '1' : '0', BENCH_OUT: out },
-    },
-  );
-  if (run.status !== 0) throw new Error(`The list run failed (exit ${run.status ?? 'signal'})`);
-  const r = JSON.parse(readFileSync(out, 'utf8')) as {
-    captures: number;
-    app: Side;
-    baseline: Side;
-  };
+  const r = runBrowserBench<{ captures: number; app: Side; baseline: Side }>('list', options);
   const ratio = (ours: number, theirs: number) =>
     ours > 0 ? `${(theirs / ours).toFixed(1)}x` : '–';
   printTable([

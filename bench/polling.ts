@@ -1,7 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { printTable, RESULTS_DIR, writeResults } from './report';
+import { runBrowserBench } from './browser-run';
+import { printTable, writeResults } from './report';
 import type { BenchOptions } from './types';
 
 /**
@@ -10,22 +8,11 @@ import type { BenchOptions } from './types';
  * the naive alternative: polling the full session detail every 2 s (30 requests a minute).
  */
 export function pollingBench(options: BenchOptions): Promise<void> {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  const out = path.join(RESULTS_DIR, 'polling-raw.json');
-  const run = spawnSync(
-    'npx',
-    ['playwright', 'test', '--config', 'playwright.bench.config.ts', 'polling'],
-    {
-      stdio: 'inherit',
-      env: { ...process.env, BENCH_QUICK: options.quick ? '1' : '0', BENCH_OUT: out },
-    },
-  );
-  if (run.status !== 0) throw new Error(`The polling run failed (exit ${run.status ?? 'signal'})`);
-  const result = JSON.parse(readFileSync(out, 'utf8')) as {
+  const result = runBrowserBench<{
     minutes: number;
     idle: Record<string, number>;
     scanning: Record<string, number>;
-  };
+  }>('polling', options);
   const perMinute = (counts: Record<string, number>, match: (kind: string) => boolean) =>
     Math.round(
       (Object.entries(counts)

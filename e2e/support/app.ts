@@ -65,23 +65,21 @@ export async function createSession(
   return ((await res.json()) as { id: string }).id;
 }
 
+/** Runs one of the server's CLIs (server/src/cli) on the server's data folder; its output. */
+function serverCli(server: Pick<LocalServer, 'dataDir'>, cli: string, args: string[]): string {
+  return execFileSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'server', 'src', 'cli', `${cli}.ts`), ...args],
+    { cwd: ROOT, env: { ...process.env, SCANNER_DATA_DIR: server.dataDir }, encoding: 'utf8' },
+  );
+}
+
 /**
  * A second API key for the test's own reads, made with `npm run keys` on the server's data
  * folder: rate limits count per key, so the test's requests never spend the app's allowance.
  */
 export function createApiKey(server: Pick<LocalServer, 'dataDir'>): { key: string } {
-  const out = execFileSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(ROOT, 'server', 'src', 'cli', 'keys.ts'),
-      'create',
-      '--label',
-      'e2e',
-    ],
-    { cwd: ROOT, env: { ...process.env, SCANNER_DATA_DIR: server.dataDir }, encoding: 'utf8' },
-  );
+  const out = serverCli(server, 'keys', ['create', '--label', 'e2e']);
   const key = /\b(c(?:pk|sb|su)_\w{32}_[0-9a-f]{8})\b/.exec(out)?.[1];
   if (!key) throw new Error(`npm run keys printed no key:\n${out}`);
   return { key };
@@ -89,17 +87,5 @@ export function createApiKey(server: Pick<LocalServer, 'dataDir'>): { key: strin
 
 /** A session holding `captures` settled captures, made with `npm run seed` (one transaction). */
 export function seedSession(server: Pick<LocalServer, 'dataDir'>, captures: number): string {
-  const out = execFileSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(ROOT, 'server', 'src', 'cli', 'seed.ts'),
-      'session',
-      '--captures',
-      String(captures),
-    ],
-    { cwd: ROOT, env: { ...process.env, SCANNER_DATA_DIR: server.dataDir }, encoding: 'utf8' },
-  );
-  return out.trim();
+  return serverCli(server, 'seed', ['session', '--captures', String(captures)]).trim();
 }
