@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures';
-import { connectApp, serverSession } from '../support/app';
+import { connectApp, serverSession, startSession } from '../support/app';
 import { SAMPLE_CODES } from '../support/barcodes';
 
 test.describe('scanning with the injected camera', () => {
@@ -201,8 +201,7 @@ test('ZXing-JS chosen in settings (the fallback where WebAssembly is forbidden) 
   await connectApp(page, localServer);
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByLabel('Decoder').selectOption('zxing-js');
-  await page.goto('/scan/new?mode=barcode_scan');
-  await expect(page.getByText('Starting the camera…')).toBeHidden();
+  await startSession(page);
   await camera.show({ format: 'ean13', value: SAMPLE_CODES.ean13 });
   await expect
     .poll(
