@@ -24,6 +24,8 @@ export async function connectApp(page: Page, server: Pick<LocalServer, 'key'>): 
 export async function startSession(page: Page, mode: CaptureMode = 'barcode_scan') {
   await page.goto(`/scan/new?mode=${mode}`);
   await expect(page).toHaveURL(/\/sessions\/\w{22}\/scan$/);
+  // The URL changes before the lazily loaded scanner renders: wait for the screen itself.
+  await expect(page.getByLabel('Camera view')).toBeAttached();
   await expect(page.getByText('Starting the camera…')).toBeHidden();
   return sessionIdOf(page.url());
 }

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ExtractionStatus } from '#contract';
@@ -6,7 +5,7 @@ import { StatusBadge } from '../../components/status-badge';
 import { CaptureList } from '../captures/capture-list';
 import { MODE_LABEL, scanPath, SESSION_STATUS } from '../session/labels';
 import { useSessionActions } from '../session/session-actions';
-import { sessionQueries, sessionTouched } from '../session/session-queries';
+import { useSessionChanged } from '../session/session-queries';
 import { useLiveSession } from '../session/use-live-session';
 
 const EXTRACTION: Record<ExtractionStatus, string> = {
@@ -20,14 +19,11 @@ const EXTRACTION: Record<ExtractionStatus, string> = {
 /** A session at a glance: live counters, every capture, and the actions that finish it. */
 export function SessionOverview({ sessionId }: { sessionId: string }) {
   const live = useLiveSession(sessionId);
-  const queryClient = useQueryClient();
   const actions = useSessionActions(sessionId);
   const [confirm, setConfirm] = useState<'end' | 'submit' | null>(null);
   const detail = live.detail.data;
-  const onChanged = () => {
-    sessionTouched(sessionId);
-    void queryClient.invalidateQueries({ queryKey: sessionQueries.one(sessionId) });
-  };
+  const changed = useSessionChanged(sessionId);
+  const onChanged = () => void changed();
 
   if (live.detail.isPending) return <p>Loading the session…</p>;
   if (live.detail.isError || !detail)

@@ -1,11 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { ApiError, NetworkError } from '../../lib/api-client';
 import { throttleFrom } from '../../lib/throttle';
 import { useApiClient } from '../../lib/api-context';
 import { sendUntilDelivered } from '../outbox/send-until-delivered';
 import { useDiagnosticsStore } from '../scanner/diagnostics-store';
-import { sessionQueries, sessionTouched } from '../session/session-queries';
+import { useSessionChanged } from '../session/session-queries';
 import { enqueueCapture, type ScanToSend } from './enqueue-capture';
 import type { LocalScan } from './recent-scans';
 
@@ -22,7 +22,7 @@ export function useCaptureSender(
   onQueued: (scan: ScanToSend, why: 'offline' | 'busy') => void,
 ) {
   const client = useApiClient();
-  const queryClient = useQueryClient();
+  const sessionChanged = useSessionChanged(sessionId);
   const [scans, setScans] = useState<LocalScan[]>([]);
   // A count, not scans.length: the list is capped, the count is not.
   const [sentHere, setSentHere] = useState(0);
@@ -47,10 +47,7 @@ export function useCaptureSender(
       }),
     // The new row needs the detail; the poll is fetched too, which restarts its timer at the
     // fast rate (React Query schedules the next poll from the last fetch).
-    onSettled: () => {
-      sessionTouched(sessionId);
-      return queryClient.invalidateQueries({ queryKey: sessionQueries.one(sessionId) });
-    },
+    onSettled: sessionChanged,
   });
   const update = (clientId: string, change: Partial<LocalScan>) =>
     setScans((list) => list.map((s) => (s.clientId === clientId ? { ...s, ...change } : s)));

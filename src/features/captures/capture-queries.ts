@@ -7,6 +7,7 @@ import {
   RedirectRule,
   ResolveUrlResponse,
   SCANNER_API_PREFIX,
+  TERMINAL_CAPTURE_STATUSES,
   withLegacyId,
 } from '#contract';
 import type { ApiClient } from '../../lib/api-client';
@@ -26,7 +27,7 @@ export const captureQueries = {
       // A capture still in the pipeline changes on its own; a settled one only when asked.
       refetchInterval: (query) => {
         const status = query.state.data?.status;
-        return status && ['COMPLETED', 'NOT_FOUND', 'FAILED'].includes(status) ? false : 2_000;
+        return status && TERMINAL_CAPTURE_STATUSES.includes(status) ? false : 2_000;
       },
     }),
   proposals: (client: ApiClient, id: string) =>

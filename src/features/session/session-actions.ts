@@ -1,13 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { SCANNER_API_PREFIX, SessionSummary, withLegacyId } from '#contract';
 import { useApiClient } from '../../lib/api-context';
 import { useRecordSession } from './session-history';
-import { sessionQueries, sessionTouched } from './session-queries';
+import { useSessionChanged } from './session-queries';
 
 /** End a session, or submit it for AI extraction; both make it COMPLETED (and read-only). */
 export function useSessionActions(id: string) {
   const client = useApiClient();
-  const queryClient = useQueryClient();
   const record = useRecordSession();
   const finish = (action: 'end' | 'submit') => () =>
     client.request(withLegacyId(SessionSummary), `${SCANNER_API_PREFIX}/sessions/${id}/${action}`, {
@@ -17,10 +16,7 @@ export function useSessionActions(id: string) {
   const onSuccess = async (session: SessionSummary) => {
     await record(id, { status: session.status, used: true });
   };
-  const onSettled = () => {
-    sessionTouched(id);
-    return queryClient.invalidateQueries({ queryKey: sessionQueries.one(id) });
-  };
+  const onSettled = useSessionChanged(id);
   return {
     /** Merges notes into the session's metadata (the local server's PATCH; Part A). */
     annotate: useMutation({

@@ -1,4 +1,5 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { SessionDetail, SessionStatusPoll, SCANNER_API_PREFIX, withLegacyId } from '#contract';
 import type { ApiClient } from '../../lib/api-client';
 import { throttleWait } from '../../lib/throttle';
@@ -61,4 +62,16 @@ export const sessionQueries = {
 export function sessionTouched(id: string): void {
   const entry = lastChange.get(id);
   if (entry) entry.at = Date.now();
+}
+
+/**
+ * This device changed something in the session: poll fast again, and fetch the poll and the
+ * detail now (which also restarts the poll's timer at the fast rate).
+ */
+export function useSessionChanged(id: string): () => Promise<void> {
+  const queryClient = useQueryClient();
+  return useCallback(() => {
+    sessionTouched(id);
+    return queryClient.invalidateQueries({ queryKey: sessionQueries.one(id) });
+  }, [queryClient, id]);
 }
