@@ -23,7 +23,7 @@ export async function connectApp(page: Page, server: Pick<LocalServer, 'key'>): 
 /** Starts a session in a mode through /scan/new and waits for the camera to be live. */
 export async function startSession(page: Page, mode: CaptureMode = 'barcode_scan') {
   await page.goto(`/scan/new?mode=${mode}`);
-  await expect(page).toHaveURL(/\/sessions\/\w{22}\/scan$/);
+  await expect(page).toHaveURL(/\/sessions\/\w{22}\/(scan|photos)$/);
   // The URL changes before the lazily loaded scanner renders: wait for the screen itself.
   await expect(page.getByLabel('Camera view')).toBeAttached();
   await expect(page.getByText('Starting the camera…')).toBeHidden();

@@ -35,6 +35,8 @@ export interface AppOptions {
   allowPrivateUrls?: boolean;
   sessionTtlSeconds?: number;
   rateLimits?: RateLimitDefaults;
+  /** At most PHOTO_UPLOAD_LIMITS.maxBytes; lower it to see 413s without 15 MB photos. */
+  uploadMaxBytes?: number;
   logger?: boolean;
   logLevel?: string;
 }
@@ -68,6 +70,10 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     dataDir: options.dataDir,
     pipelineDelayMs: options.pipelineDelayMs ?? 0,
     allowPrivateUrls: options.allowPrivateUrls ?? false,
+    uploadMaxBytes: Math.min(
+      options.uploadMaxBytes ?? PHOTO_UPLOAD_LIMITS.maxBytes,
+      PHOTO_UPLOAD_LIMITS.maxBytes,
+    ),
     onPipelineError: (error, captureId) =>
       app.log.error({ err: error, captureId }, 'capture pipeline failed'),
   });
@@ -92,7 +98,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     methods: ['GET', 'POST', 'PATCH'],
   });
   await app.register(multipart, {
-    limits: { fileSize: PHOTO_UPLOAD_LIMITS.maxBytes, files: 1, fields: 20 },
+    limits: { fileSize: services.uploadMaxBytes, files: 1, fields: 20 },
   });
 
   registerAuth(app, API_PREFIXES, PUBLIC_API_PATHS, services.keys, clock);

@@ -14,6 +14,7 @@ describe('readConfig', () => {
       bootstrapKey: null,
       rateLimits: { perMinute: 300, perDay: 10_000, shortWindowSeconds: 60 },
       maintenanceIntervalSeconds: 60,
+      uploadMaxBytes: 15 * 1024 * 1024,
       logLevel: 'warn',
     });
   });

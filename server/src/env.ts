@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { checkApiKey } from '#contract';
+import { checkApiKey, PHOTO_UPLOAD_LIMITS } from '#contract';
 
 const flag = z
   .enum(['0', '1', 'true', 'false'], { error: 'Use 1 or 0.' })
@@ -33,6 +33,7 @@ const EnvSchema = z.object({
   SCANNER_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000_000, 300),
   SCANNER_RATE_LIMIT_PER_DAY: int(1, 1_000_000_000, 10_000),
   SCANNER_RATE_LIMIT_WINDOW_S: int(1, 3_600, 60),
+  SCANNER_UPLOAD_MAX_BYTES: int(1, PHOTO_UPLOAD_LIMITS.maxBytes, PHOTO_UPLOAD_LIMITS.maxBytes),
   SCANNER_MAINTENANCE_INTERVAL_S: int(1, 86_400, 60),
   SCANNER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
 });
@@ -48,6 +49,7 @@ export type Config = {
   bootstrapKey: string | null;
   rateLimits: { perMinute: number; perDay: number; shortWindowSeconds: number };
   maintenanceIntervalSeconds: number;
+  uploadMaxBytes: number;
   logLevel: string;
 };
 
@@ -83,6 +85,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       shortWindowSeconds: e.SCANNER_RATE_LIMIT_WINDOW_S,
     },
     maintenanceIntervalSeconds: e.SCANNER_MAINTENANCE_INTERVAL_S,
+    uploadMaxBytes: e.SCANNER_UPLOAD_MAX_BYTES,
     logLevel: e.SCANNER_LOG_LEVEL,
   };
 }

@@ -22,6 +22,8 @@ export interface ServiceOptions {
   dataDir: string;
   pipelineDelayMs: number;
   allowPrivateUrls: boolean;
+  /** Largest accepted upload in bytes: Part A's 15 MB unless configured lower. */
+  uploadMaxBytes: number;
   onPipelineError: (error: unknown, captureId: string) => void;
 }
 
@@ -46,6 +48,7 @@ export function createServices(options: ServiceOptions) {
     db,
     clock,
     allowPrivateUrls: options.allowPrivateUrls,
+    uploadMaxBytes: options.uploadMaxBytes,
     orgs: orgsRepository(db, clock),
     keys: keysRepository(db, clock),
     sessions,

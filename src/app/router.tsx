@@ -7,11 +7,15 @@ import { NotFoundRoute } from './routes/not-found-route';
 
 export function createRouter() {
   return createBrowserRouter([
-    // The scanner owns the whole screen, outside the shared layout, and loads on arrival so the
+    // The scanner and the photo screen own the whole screen, outside the shared layout, and loads on arrival so the
     // shell paints without it.
     {
       path: '/sessions/:id/scan',
       lazy: () => import('./routes/scanner-route').then((m) => ({ Component: m.ScannerRoute })),
+    },
+    {
+      path: '/sessions/:id/photos',
+      lazy: () => import('./routes/photo-route').then((m) => ({ Component: m.PhotoRoute })),
     },
     {
       element: <AppLayout />,

@@ -13,18 +13,32 @@ export interface StoredSession {
   lastUsedAt: number;
 }
 
+/** A gallery thumbnail made on this device, keyed by the photo's storage key. */
+export interface StoredThumb {
+  s3Key: string;
+  blob: Blob;
+  savedAt: number;
+}
+
 interface ScannerDb extends DBSchema {
   sessions: { key: string; value: StoredSession; indexes: { lastUsedAt: number } };
+  thumbs: { key: string; value: StoredThumb; indexes: { savedAt: number } };
 }
 
 let db: Promise<IDBPDatabase<ScannerDb>> | null = null;
 
 /** The app's IndexedDB, opened once; the only module that touches IndexedDB. */
 function open(): Promise<IDBPDatabase<ScannerDb>> {
-  db ??= openDB<ScannerDb>('closient-scanner', 1, {
-    upgrade(database) {
-      const sessions = database.createObjectStore('sessions', { keyPath: 'id' });
-      sessions.createIndex('lastUsedAt', 'lastUsedAt');
+  db ??= openDB<ScannerDb>('closient-scanner', 2, {
+    upgrade(database, oldVersion) {
+      if (oldVersion < 1) {
+        const sessions = database.createObjectStore('sessions', { keyPath: 'id' });
+        sessions.createIndex('lastUsedAt', 'lastUsedAt');
+      }
+      if (oldVersion < 2) {
+        const thumbs = database.createObjectStore('thumbs', { keyPath: 's3Key' });
+        thumbs.createIndex('savedAt', 'savedAt');
+      }
     },
   });
   return db;
@@ -51,5 +65,32 @@ export const sessionHistory = {
     await tx.store.put(next);
     await tx.done;
     return next;
+  },
+};
+
+/** Thumbnails kept so far, at most: about 30 MB of 320 px WebP. */
+const MAX_THUMBS = 2_000;
+
+/**
+ * Photo thumbnails made on this device. The API has no way to read a photo back, so the
+ * gallery shows what this device took; photos from elsewhere show their type only.
+ */
+export const thumbnails = {
+  async get(s3Key: string): Promise<Blob | undefined> {
+    return (await (await open()).get('thumbs', s3Key))?.blob;
+  },
+  async save(s3Key: string, blob: Blob): Promise<void> {
+    const database = await open();
+    await database.put('thumbs', { s3Key, blob, savedAt: Date.now() });
+    // Oldest first: past the cap, the oldest thumbnails go.
+    const excess = (await database.count('thumbs')) - MAX_THUMBS;
+    if (excess <= 0) return;
+    const tx = database.transaction('thumbs', 'readwrite');
+    let cursor = await tx.store.index('savedAt').openCursor();
+    for (let i = 0; cursor && i < excess; i++) {
+      await cursor.delete();
+      cursor = await cursor.continue();
+    }
+    await tx.done;
   },
 };

@@ -2,10 +2,10 @@ import { Link } from 'react-router';
 import { SessionHistoryList } from '../../features/session/session-history-list';
 import { ConnectionStatus } from '../../features/settings/connection-status';
 
-// Photos and Both join this list with the photo screen; a button to a missing screen is worse
-// than no button.
 const MODES = [
   { mode: 'barcode_scan', label: 'Barcode', hint: 'Scan barcodes and QR codes' },
+  { mode: 'product_photography', label: 'Photos', hint: 'Photograph product faces' },
+  { mode: 'both', label: 'Both', hint: 'Scan a product, then photograph it' },
 ] as const;
 
 /** Home: where an operator starts, resumes or reviews a session. */

@@ -186,6 +186,11 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
               The camera shows only black. Is the lens covered?
             </p>
           )}
+          {live.detail.data?.capture_mode === 'both' && (
+            <Link to={`/sessions/${sessionId}/photos`} className="button mode-toggle">
+              Take photos
+            </Link>
+          )}
           {paused && (
             <button type="button" className="button scan-next" onClick={() => setPaused(false)}>
               Scan next

@@ -7,6 +7,7 @@ import { MODE_LABEL, scanPath, SESSION_STATUS } from '../session/labels';
 import { useSessionActions } from '../session/session-actions';
 import { useSessionChanged } from '../session/session-queries';
 import { useLiveSession } from '../session/use-live-session';
+import { SessionGallery } from './session-gallery';
 
 const EXTRACTION: Record<ExtractionStatus, string> = {
   pending: 'Not submitted',
@@ -72,7 +73,7 @@ export function SessionOverview({ sessionId }: { sessionId: string }) {
       {active && (
         <div className="row">
           <Link className="button" to={scanPath(sessionId, detail.capture_mode)}>
-            Resume scanning
+            {detail.capture_mode === 'product_photography' ? 'Take more photos' : 'Resume scanning'}
           </Link>
           <button type="button" className="button button-ghost" onClick={() => setConfirm('end')}>
             End session…
@@ -115,6 +116,22 @@ export function SessionOverview({ sessionId }: { sessionId: string }) {
         <p className="field-error" role="alert">
           {error.message}
         </p>
+      )}
+
+      {detail.capture_mode !== 'barcode_scan' && (
+        <section className="stack" aria-labelledby="photos-heading">
+          <div className="row">
+            <h2 id="photos-heading">Photos</h2>
+            {active && <Link to={`/sessions/${sessionId}/photos`}>Take photos</Link>}
+          </div>
+          <SessionGallery
+            sessionId={sessionId}
+            photos={detail.product_photos}
+            captures={detail.captures}
+            perProduct={detail.capture_mode === 'both'}
+            active={active}
+          />
+        </section>
       )}
 
       <h2>Captures</h2>

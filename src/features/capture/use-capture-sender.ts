@@ -1,8 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { ApiError, NetworkError } from '../../lib/api-client';
-import { throttleFrom } from '../../lib/throttle';
 import { useApiClient } from '../../lib/api-context';
+import { apiDelivery, queuedBecause } from '../outbox/delivery-policy';
 import { sendUntilDelivered } from '../outbox/send-until-delivered';
 import { useDiagnosticsStore } from '../scanner/diagnostics-store';
 import { useSessionChanged } from '../session/session-queries';
@@ -31,16 +30,9 @@ export function useCaptureSender(
     networkMode: 'always',
     mutationFn: ({ scan, clientCaptureId }: { scan: ScanToSend; clientCaptureId: string }) =>
       sendUntilDelivered(() => enqueueCapture(client, scan, clientCaptureId), {
-        // The network, a 429 or a 5xx: worth sending again. A 4xx the server will repeat is not.
-        retryable: (error) =>
-          error instanceof NetworkError ||
-          (error instanceof ApiError && (error.status === 429 || error.status >= 500)),
-        delayMs: (attempt, error) => {
-          const throttle = throttleFrom(error, Date.now());
-          return throttle ? throttle.until - Date.now() : Math.min(30_000, 1_000 * 2 ** attempt);
-        },
+        ...apiDelivery,
         onQueued: (error) => {
-          const why = error instanceof NetworkError ? 'offline' : 'busy';
+          const why = queuedBecause(error);
           update(clientCaptureId, { state: 'queued', queuedBecause: why });
           onQueued(scan, why);
         },

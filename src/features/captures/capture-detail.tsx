@@ -7,6 +7,7 @@ import { aiName } from './gs1-names';
 import { ProposalsReview } from './proposals-review';
 import { UrlResolution } from './url-resolution';
 import { isWebUrl } from './url-safety';
+import { captureTitle } from './capture-title';
 
 /** One capture: what was read, what the server made of it, its link and its proposals. */
 export function CaptureDetail({
@@ -35,7 +36,7 @@ export function CaptureDetail({
     <div className="stack">
       <Link to={`/sessions/${sessionId}`}>← Session</Link>
       <div className="row">
-        <h1>{c.product_name ?? c.raw_value}</h1>
+        <h1>{captureTitle(c)}</h1>
         <CaptureStatusChip status={c.status} />
       </div>
       {c.error_message && (

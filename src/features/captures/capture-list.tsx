@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { Capture } from '#contract';
 import { useCaptureActions } from './capture-queries';
 import { CaptureStatusChip } from './capture-status';
+import { captureTitle } from './capture-title';
 
 const ROW_PX = 76;
 
@@ -72,7 +73,7 @@ function CaptureRow({
   return (
     <>
       <Link className="capture-row-link" to={`/sessions/${sessionId}/captures/${capture.id}`}>
-        <strong>{capture.product_name ?? capture.raw_value}</strong>
+        <strong>{captureTitle(capture)}</strong>
         <span className="muted">
           {format} · {capture.raw_value}
         </span>
@@ -84,7 +85,7 @@ function CaptureRow({
           type="button"
           className="button button-ghost"
           disabled={retry.isPending}
-          aria-label={`Retry ${capture.raw_value}`}
+          aria-label={`Retry ${captureTitle(capture)}`}
           onClick={() => retry.mutate()}
         >
           Retry

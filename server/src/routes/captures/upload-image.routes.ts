@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
-import {
-  Capture,
-  MetadataPatchSchema,
-  PHOTO_UPLOAD_LIMITS,
-  resolveSessionRef,
-  UploadImageFields,
-} from '#contract';
+import { Capture, MetadataPatchSchema, resolveSessionRef, UploadImageFields } from '#contract';
 import { fieldErrors } from '../../http/error-handler';
 import { HttpError, invalid } from '../../http/errors';
 import { mergeChecked } from '../../http/metadata';
@@ -21,6 +15,7 @@ export async function readMultipart(
     MultipartFile | { type: 'field'; fieldname: string; value: unknown }
   >,
   fileField: string,
+  maxBytes: number,
 ): Promise<{ fields: Record<string, string>; file: Buffer | null }> {
   const fields: Record<string, string> = {};
   let file: Buffer | null = null;
@@ -28,8 +23,10 @@ export async function readMultipart(
     await readParts();
   } catch (error) {
     // The parser's own complaints (truncated form, bad part header) are the client's fault.
-    if (error instanceof HttpError || (error as { statusCode?: number }).statusCode === 413)
-      throw error;
+    if (error instanceof HttpError) throw error;
+    // @fastify/multipart's own limit error says nothing about the limit; ours does.
+    if ((error as { statusCode?: number }).statusCode === 413)
+      throw new HttpError(413, `Files may be at most ${formatBytes(maxBytes)}.`);
     throw new HttpError(400, `The multipart body is malformed: ${(error as Error).message}`);
   }
   return { fields, file };
@@ -39,10 +36,7 @@ export async function readMultipart(
       if (part.type === 'file') {
         const bytes = await part.toBuffer();
         if (part.file.truncated) {
-          throw new HttpError(
-            413,
-            `Files may be at most ${PHOTO_UPLOAD_LIMITS.maxBytes / 1024 / 1024} MB.`,
-          );
+          throw new HttpError(413, `Files may be at most ${formatBytes(maxBytes)}.`);
         }
         if (part.fieldname === fileField) file = bytes;
       } else if (typeof part.value === 'string') {
@@ -51,6 +45,9 @@ export async function readMultipart(
     }
   }
 }
+
+const formatBytes = (n: number) =>
+  n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MB` : `${+(n / 1024).toFixed(1)} kB`;
 
 export function uploadImageRoutes(app: FastifyInstance, s: Services): void {
   s.routes.push({
@@ -64,7 +61,7 @@ export function uploadImageRoutes(app: FastifyInstance, s: Services): void {
   app.post('/scanner/api/v1/captures/upload-image', async (request, reply) => {
     if (!request.isMultipart())
       throw new HttpError(415, 'Send multipart/form-data with an image file.');
-    const { fields, file } = await readMultipart(request.parts(), 'image');
+    const { fields, file } = await readMultipart(request.parts(), 'image', s.uploadMaxBytes);
     const parsed = UploadImageFields.safeParse(fields);
     if (!parsed.success) throw new HttpError(422, 'Invalid input.', fieldErrors(parsed.error));
     if (!file) throw invalid('image', 'An image file is required.');

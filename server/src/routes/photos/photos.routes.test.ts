@@ -107,6 +107,24 @@ describe('photos', () => {
     expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  it('honours a configured lower upload limit, and names it in the 413', async () => {
+    await t.close();
+    t = await createTestApp({ uploadMaxBytes: 2048 });
+    sessionId = (
+      await t.call({
+        method: 'POST',
+        url: '/scanner/api/v1/sessions',
+        body: { capture_mode: 'both' },
+      })
+    ).json().id;
+    const p = await presign();
+    expect((await upload(p, pngBytes(8))).statusCode).toBe(204);
+    const big = Buffer.concat([pngBytes(), Buffer.alloc(4096)]);
+    const res = await upload(await presign(), big);
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.message).toBe('Files may be at most 2 kB.');
+  });
+
   it('will not register a key that was never uploaded, or link a capture of another session', async () => {
     const p = await presign();
     const res = await t.call({

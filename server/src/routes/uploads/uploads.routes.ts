@@ -13,7 +13,7 @@ export function uploadsRoutes(app: FastifyInstance, s: Services): void {
   app.post(UPLOAD_PATH, async (request, reply) => {
     if (!request.isMultipart())
       throw new HttpError(415, 'Send multipart/form-data with the upload fields and a file.');
-    const { fields, file } = await readMultipart(request.parts(), 'file');
+    const { fields, file } = await readMultipart(request.parts(), 'file', s.uploadMaxBytes);
     const check = s.presign.verify(fields);
     if (!check.ok) throw new HttpError(check.status, check.message);
     if (!file || file.length === 0) throw new HttpError(400, 'The form has no file.');

@@ -3,6 +3,7 @@ import { type CameraChoice, listCameras, type Resolution, startCamera } from './
 import { controlsOf, type CameraControls, focusAt, setTorch, setZoom } from './camera-controls';
 import { type CameraError, toCameraError } from './camera-error';
 import { FrameWatchdog, type WatchdogVerdict } from './frame-watchdog';
+import { takeStill } from './still';
 import { holdScreenAwake } from './wake-lock';
 
 export interface LiveCamera {
@@ -144,6 +145,13 @@ export function useCamera(
     focusAt: (point: { x: number; y: number }) => {
       const t = track();
       return t ? focusAt(t, point) : Promise.resolve(false);
+    },
+    /** A full-resolution still from the live stream. */
+    still: () => {
+      const t = track();
+      const video = videoRef.current;
+      if (!t || !video) return Promise.reject(new Error('The camera is not running.'));
+      return takeStill(t, video);
     },
   };
 }

@@ -1,0 +1,180 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { useShallow } from 'zustand/react/shallow';
+import { ThrottleBanner } from '../../components/throttle-banner';
+import { PhotoTray } from '../photos/photo-tray';
+import { PhotoTypePicker } from '../photos/photo-type-picker';
+import { PHOTO_TYPE_LABEL } from '../photos/photo-types';
+import { usePhotoGuide } from '../photos/use-photo-guide';
+import { CameraErrorPanel } from '../scanner/camera-error-panel';
+import { CameraToolbar } from '../scanner/camera-toolbar';
+import { useCamera } from '../scanner/camera/use-camera';
+import { tapPoint } from '../scanner/draw-outline';
+import { useCameraDiagnostics } from '../scanner/use-camera-diagnostics';
+import { useRecordSession } from '../session/session-history';
+import { useLiveSession } from '../session/use-live-session';
+import { useSettingsStore } from '../settings/settings-store';
+import { PhotoTarget, resolveTarget, type TargetChoice } from './photo-target';
+import { usePhotoUploads } from './use-photo-uploads';
+
+/**
+ * Photography mode: the camera, a shutter, the type of the next photo (guided or chosen), and
+ * this device's photos on their way to the server. In "both" mode the photos are linked to the
+ * product scanned last, or to the one the operator picks.
+ */
+export function PhotoScreen({ sessionId }: { sessionId: string }) {
+  const live = useLiveSession(sessionId);
+  const record = useRecordSession();
+  useEffect(() => void record(sessionId, { used: true }), [record, sessionId]);
+  const detail = live.detail.data;
+  const both = detail?.capture_mode === 'both';
+  const settings = useSettingsStore(
+    useShallow(({ cameraId, cameraChosen, hand }) => ({ cameraId, cameraChosen, hand })),
+  );
+  const videoRef = useRef<HTMLVideoElement | null>(null);
+  const camera = useCamera(videoRef, {
+    deviceId: settings.cameraId,
+    // Photos want every pixel the stream has; the frame grab fallback uses the stream's size.
+    resolution: 'full-hd',
+    onLive: () => undefined,
+    // No decoder reports frames here, so the frame watchdog has nothing to judge.
+    paused: () => true,
+  });
+  useCameraDiagnostics(camera.status);
+  const uploads = usePhotoUploads(sessionId);
+  const guide = usePhotoGuide(!both);
+  const [target, setTarget] = useState<TargetChoice>('latest');
+  const [announcement, setAnnouncement] = useState('');
+  const [shutterBusy, setShutterBusy] = useState(false);
+  // A ref as well as state: a double tap arrives before React re-renders the disabled button.
+  const shutterLock = useRef(false);
+  const captures = detail?.captures ?? [];
+  const linked = both ? resolveTarget(target, captures) : null;
+  const liveCamera = camera.status.state === 'live' ? camera.status.camera : null;
+  const saved = uploads.jobs.filter((j) => j.stage === 'saved' && j.kind === 'photo').length;
+
+  const take = async (kind: 'photo' | 'image-capture') => {
+    if (shutterLock.current || !liveCamera) return;
+    shutterLock.current = true;
+    setShutterBusy(true);
+    const photoType = kind === 'photo' ? guide.type : 'other';
+    try {
+      const still = await camera.still();
+      const name = kind === 'photo' ? `${PHOTO_TYPE_LABEL[photoType]} photo` : 'Image capture';
+      setAnnouncement(`${name} taken.`);
+      const outcome = await uploads.shoot(still, {
+        kind,
+        photoType,
+        captureShortId: linked?.id ?? null,
+      });
+      if (outcome === 'review') setAnnouncement(`${name} needs a look: keep it or retake it.`);
+      else if (outcome === 'sending' && kind === 'photo') guide.photographed();
+    } catch (error) {
+      setAnnouncement(`No photo: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      shutterLock.current = false;
+      setShutterBusy(false);
+    }
+  };
+
+  return (
+    <div className={`scanner photo-screen hand-${settings.hand}`}>
+      <header className="scanner-bar">
+        <Link to="/" className="button button-ghost">
+          Leave
+        </Link>
+        <dl className="counters" aria-live="polite">
+          <div>
+            <dt>Photos here</dt>
+            <dd data-testid="local-photo-count">{saved}</dd>
+          </div>
+          <div>
+            <dt>Photos saved</dt>
+            <dd data-testid="server-photo-count">{live.photoCount ?? '…'}</dd>
+          </div>
+        </dl>
+        <Link to="/settings" className="button button-ghost">
+          Settings
+        </Link>
+      </header>
+
+      <main className="scanner-main">
+        <ThrottleBanner />
+        <div className="scanner-stage">
+          <video
+            ref={videoRef}
+            className="scanner-video"
+            muted
+            playsInline
+            autoPlay
+            aria-label="Camera view"
+            onClick={(event) => {
+              const point = videoRef.current && tapPoint(videoRef.current, event);
+              if (point && liveCamera?.controls.focus) void camera.focusAt(point);
+            }}
+          />
+          {liveCamera && (
+            <CameraToolbar
+              key={liveCamera.streamId}
+              camera={liveCamera}
+              onChooseCamera={settings.cameraChosen}
+              torch={camera.torch}
+              zoom={camera.zoom}
+            />
+          )}
+          {liveCamera?.controls.focus && <p className="scanner-hint">Tap the picture to focus</p>}
+          {camera.status.state === 'starting' && (
+            <p className="scanner-note">Starting the camera…</p>
+          )}
+          {camera.status.state === 'error' && (
+            <CameraErrorPanel error={camera.status.error} onRetry={camera.retry} />
+          )}
+          {both && (
+            <Link to={`/sessions/${sessionId}/scan`} className="button mode-toggle">
+              Scan barcodes
+            </Link>
+          )}
+          <button
+            type="button"
+            className="shutter"
+            disabled={!liveCamera || shutterBusy}
+            aria-label={`Take photo: ${PHOTO_TYPE_LABEL[guide.type]}`}
+            onClick={() => void take('photo')}
+          />
+        </div>
+        <p className="visually-hidden" aria-live="polite" data-testid="photo-announcement">
+          {announcement}
+        </p>
+
+        <section className="scanner-sheet photo-sheet" aria-label="Photo type and uploads">
+          {both && <PhotoTarget captures={captures} choice={target} onChoose={setTarget} />}
+          <PhotoTypePicker guide={guide} />
+          <PhotoTray
+            jobs={uploads.jobs}
+            actions={{
+              keep: (id) => {
+                uploads.keep(id);
+                guide.photographed();
+              },
+              retake: uploads.drop,
+              retry: uploads.retry,
+              shrink: (id) => void uploads.shrink(id),
+              drop: uploads.drop,
+            }}
+          />
+          <div className="row">
+            <button
+              type="button"
+              className="button button-ghost"
+              disabled={!liveCamera || shutterBusy}
+              onClick={() => void take('image-capture')}
+            >
+              No barcode? Save as image capture
+            </button>
+            <Link to={`/sessions/${sessionId}`}>Gallery and session actions</Link>
+          </div>
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { create } from 'zustand';
+import type { PhotoType } from '#contract';
+import type { QualityIssue, QualityReport } from './processing/photo-quality';
+
+/**
+ * One photo on its way from the shutter to the server. The blobs are this device's client state
+ * until the server has the photo; after that the gallery (server data) takes over.
+ *
+ * - processing: scored and compressed in the worker;
+ * - review: flagged (blurry, dark); the operator keeps it or takes it again;
+ * - sending: uploading (progress 0–1) and registering;
+ * - queued: the network is away or the server is busy; it is sent again by itself;
+ * - saved: registered on the server;
+ * - failed: the server refused it (413, 415, ...); kept, with the reason and the next step.
+ */
+export interface PhotoJob {
+  id: string;
+  /** A gallery photo, or an IMAGE capture (a product without a readable barcode). */
+  kind: 'photo' | 'image-capture';
+  sessionId: string;
+  photoType: PhotoType;
+  captureShortId: string | null;
+  stage: 'processing' | 'review' | 'sending' | 'queued' | 'saved' | 'failed';
+  takenAt: number;
+  progress: number;
+  upload?: Blob;
+  thumb?: Blob;
+  thumbUrl?: string;
+  width?: number;
+  height?: number;
+  sourceBytes?: number | null;
+  /** How the camera made the still: its photo mode, or a frame of the video. */
+  how?: 'photo' | 'frame';
+  report?: QualityReport;
+  error?: { message: string; status: number | null };
+  /** The photo's (or the IMAGE capture's) id on the server, once saved. */
+  savedId?: string;
+  /** ms from the shutter to the server's 201, for the closing numbers and support. */
+  savedAfterMs?: number;
+}
+
+export const ISSUE_TEXT: Record<QualityIssue, string> = {
+  blurry: 'blurry',
+  dark: 'too dark',
+  overexposed: 'washed out',
+};
+
+interface PhotoJobsState {
+  jobs: PhotoJob[];
+  shot: (job: Pick<PhotoJob, 'id' | 'kind' | 'sessionId' | 'photoType' | 'captureShortId'>) => void;
+  changed: (id: string, change: Partial<PhotoJob>) => void;
+  /** The operator let a photo go (retake, or discard after a failure): its thumbnail goes too. */
+  dropped: (id: string) => void;
+}
+
+export const usePhotoJobsStore = create<PhotoJobsState>()((set, get) => ({
+  jobs: [],
+  shot: (job) =>
+    set((s) => ({
+      jobs: [...s.jobs, { ...job, stage: 'processing', takenAt: performance.now(), progress: 0 }],
+    })),
+  changed: (id, change) =>
+    set((s) => ({ jobs: s.jobs.map((j) => (j.id === id ? { ...j, ...change } : j)) })),
+  dropped: (id) => {
+    const job = get().jobs.find((j) => j.id === id);
+    if (job?.thumbUrl) URL.revokeObjectURL(job.thumbUrl);
+    set((s) => ({ jobs: s.jobs.filter((j) => j.id !== id) }));
+  },
+}));
+
+export const photoJob = (id: string) => usePhotoJobsStore.getState().jobs.find((j) => j.id === id);

@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { GUIDED_SEQUENCE, nextGuided, type PhotoType } from './photo-types';
+
+/**
+ * The type the next photo gets. With the guide on it walks front → back → nutrition →
+ * ingredients → barcode, one step per photo taken; a step can be skipped, and choosing a type
+ * by hand leaves the guide.
+ */
+export function usePhotoGuide(startGuided: boolean) {
+  const [state, setState] = useState<{ type: PhotoType; guided: boolean }>({
+    type: startGuided ? (GUIDED_SEQUENCE[0] ?? 'front') : 'front',
+    guided: startGuided,
+  });
+  const advance = () =>
+    setState((s) => {
+      if (!s.guided) return s;
+      const next = nextGuided(s.type);
+      return next ? { type: next, guided: true } : { type: 'other', guided: false };
+    });
+  return {
+    type: state.type,
+    guided: state.guided,
+    step: state.guided ? GUIDED_SEQUENCE.indexOf(state.type) + 1 : null,
+    total: GUIDED_SEQUENCE.length,
+    chosen: (type: PhotoType) => setState({ type, guided: false }),
+    /** A photo of the current type was kept: the guide moves on. */
+    photographed: advance,
+    skipped: advance,
+    guideStarted: () => setState({ type: GUIDED_SEQUENCE[0] ?? 'front', guided: true }),
+  };
+}
