@@ -145,6 +145,7 @@ export default tseslint.config(
         'error',
         { name: 'fetch', message: 'Use the API client (src/lib/api-client.ts).' },
         { name: 'indexedDB', message: 'Use src/lib/idb.' },
+        { name: 'XMLHttpRequest', message: 'Upload through src/lib/upload.ts.' },
       ],
       'no-restricted-properties': [
         'error',
@@ -167,7 +168,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/lib/api-client.ts', 'src/lib/idb.ts', 'src/features/scanner/camera/**'],
+    files: [
+      'src/lib/api-client.ts',
+      'src/lib/idb.ts',
+      'src/lib/upload.ts',
+      'src/features/scanner/camera/**',
+    ],
     rules: { 'no-restricted-globals': 'off', 'no-restricted-properties': 'off' },
   },
   {

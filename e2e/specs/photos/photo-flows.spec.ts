@@ -129,3 +129,24 @@ test('the camera device photo mode (ImageCapture.takePhoto) makes the still', as
   const [photo] = (await serverSession(request, localServer, page.url())).product_photos;
   expect(photo?.metadata['still']).toBe('photo');
 });
+
+test('Home starts a photo session and a "both" session, which switches between scan and photos', async ({
+  page,
+  camera,
+  localServer,
+}) => {
+  await connectApp(page, localServer);
+  await page.getByRole('link', { name: /^Photos/ }).click();
+  await expect(page).toHaveURL(/\/sessions\/\w{22}\/photos$/);
+  await expect(shutter(page)).toBeEnabled();
+
+  await page.goto('/');
+  await page.getByRole('link', { name: /^Both/ }).click();
+  await expect(page).toHaveURL(/\/sessions\/\w{22}\/scan$/);
+  await page.getByRole('link', { name: 'Take photos' }).click();
+  await expect(page).toHaveURL(/\/photos$/);
+  await page.getByRole('link', { name: 'Scan barcodes' }).click();
+  await expect(page).toHaveURL(/\/scan$/);
+  await camera.show({ format: 'ean13', value: SAMPLE_CODES.ean13 });
+  await expect(page.getByTestId('scan-announcement')).toHaveText(`Scanned: ${SAMPLE_CODES.ean13}`);
+});

@@ -48,3 +48,27 @@ test('axe finds no violations on any screen', async ({ page, camera, localServer
   await page.goto('/no/such/page');
   expect(await violations(page), 'not found').toEqual([]);
 });
+
+test('axe finds no violations on the photo screens, with a flagged photo and a gallery', async ({
+  page,
+  camera,
+  localServer,
+}) => {
+  await connectApp(page, localServer);
+  await startSession(page, 'both');
+  await camera.show({ format: 'ean13', value: '5012345678900' });
+  await expect(page.getByTestId('server-count')).toHaveText('1');
+  await page.getByRole('link', { name: 'Take photos' }).click();
+  const shutter = page.getByRole('button', { name: /^Take photo/ });
+  await shutter.click();
+  await expect(page.getByTestId('server-photo-count')).toHaveText('1');
+  await camera.show({ format: 'ean13', value: '5012345678900', blur: 8 });
+  await shutter.click();
+  await expect(page.getByRole('button', { name: /^Keep/ })).toBeVisible();
+  expect(await violations(page), 'photo screen').toEqual([]);
+
+  await page.getByRole('link', { name: 'Gallery and session actions' }).click();
+  await expect(page.getByTestId('gallery-photo')).toHaveCount(1);
+  expect(await violations(page), 'overview with gallery').toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('overview.png'), fullPage: true });
+});

@@ -19,6 +19,21 @@ describe('HomeRoute', () => {
     expect(screen.getByText('No API key saved yet.')).toBeTruthy();
   });
 
+  it('starts a session in each of the three modes', () => {
+    const fetchImpl = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
+    renderWithApp(<HomeRoute />, { fetchImpl });
+    const starts = screen.getByRole('navigation', { name: 'Start a session' });
+    const links = [...starts.querySelectorAll('a')].map((a) => [
+      a.querySelector('.start-label')?.textContent,
+      a.getAttribute('href'),
+    ]);
+    expect(links).toEqual([
+      ['Barcode', '/scan/new?mode=barcode_scan'],
+      ['Photos', '/scan/new?mode=product_photography'],
+      ['Both', '/scan/new?mode=both'],
+    ]);
+  });
+
   it('says the server is unreachable when the network fails', async () => {
     const fetchImpl = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
     renderWithApp(<HomeRoute />, { fetchImpl });

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { ThrottleBanner } from '../../components/throttle-banner';
 import { PhotoTray } from '../photos/photo-tray';
+import { ReviewCard } from '../photos/review-card';
 import { PhotoTypePicker } from '../photos/photo-type-picker';
 import { PHOTO_TYPE_LABEL } from '../photos/photo-types';
 import { usePhotoGuide } from '../photos/use-photo-guide';
@@ -51,6 +52,7 @@ export function PhotoScreen({ sessionId }: { sessionId: string }) {
   const captures = detail?.captures ?? [];
   const linked = both ? resolveTarget(target, captures) : null;
   const liveCamera = camera.status.state === 'live' ? camera.status.camera : null;
+  const review = uploads.jobs.find((j) => j.stage === 'review');
   const saved = uploads.jobs.filter((j) => j.stage === 'saved' && j.kind === 'photo').length;
 
   const take = async (kind: 'photo' | 'image-capture') => {
@@ -113,15 +115,22 @@ export function PhotoScreen({ sessionId }: { sessionId: string }) {
               if (point && liveCamera?.controls.focus) void camera.focusAt(point);
             }}
           />
-          {liveCamera && (
-            <CameraToolbar
-              key={liveCamera.streamId}
-              camera={liveCamera}
-              onChooseCamera={settings.cameraChosen}
-              torch={camera.torch}
-              zoom={camera.zoom}
-            />
-          )}
+          <div className="thumb-controls">
+            {both && (
+              <Link to={`/sessions/${sessionId}/scan`} className="button mode-toggle">
+                Scan barcodes
+              </Link>
+            )}
+            {liveCamera && (
+              <CameraToolbar
+                key={liveCamera.streamId}
+                camera={liveCamera}
+                onChooseCamera={settings.cameraChosen}
+                torch={camera.torch}
+                zoom={camera.zoom}
+              />
+            )}
+          </div>
           {liveCamera?.controls.focus && <p className="scanner-hint">Tap the picture to focus</p>}
           {camera.status.state === 'starting' && (
             <p className="scanner-note">Starting the camera…</p>
@@ -129,10 +138,15 @@ export function PhotoScreen({ sessionId }: { sessionId: string }) {
           {camera.status.state === 'error' && (
             <CameraErrorPanel error={camera.status.error} onRetry={camera.retry} />
           )}
-          {both && (
-            <Link to={`/sessions/${sessionId}/scan`} className="button mode-toggle">
-              Scan barcodes
-            </Link>
+          {review && (
+            <ReviewCard
+              job={review}
+              onKeep={() => {
+                uploads.keep(review.id);
+                guide.photographed();
+              }}
+              onRetake={() => uploads.drop(review.id)}
+            />
           )}
           <button
             type="button"
@@ -152,11 +166,6 @@ export function PhotoScreen({ sessionId }: { sessionId: string }) {
           <PhotoTray
             jobs={uploads.jobs}
             actions={{
-              keep: (id) => {
-                uploads.keep(id);
-                guide.photographed();
-              },
-              retake: uploads.drop,
               retry: uploads.retry,
               shrink: (id) => void uploads.shrink(id),
               drop: uploads.drop,

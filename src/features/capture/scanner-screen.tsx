@@ -167,29 +167,31 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
             className={settings.scan.roi ? 'viewfinder viewfinder-roi' : 'viewfinder'}
             aria-hidden="true"
           />
-          {camera && (
-            <CameraToolbar
-              key={camera.streamId}
-              camera={camera}
-              onChooseCamera={settings.cameraChosen}
-              torch={async (on) => {
-                const ok = await scanner.torch(on);
-                if (ok) diagnostics.torchSet(on);
-                return ok;
-              }}
-              zoom={scanner.zoom}
-            />
-          )}
+          <div className="thumb-controls">
+            {live.detail.data?.capture_mode === 'both' && (
+              <Link to={`/sessions/${sessionId}/photos`} className="button mode-toggle">
+                Take photos
+              </Link>
+            )}
+            {camera && (
+              <CameraToolbar
+                key={camera.streamId}
+                camera={camera}
+                onChooseCamera={settings.cameraChosen}
+                torch={async (on) => {
+                  const ok = await scanner.torch(on);
+                  if (ok) diagnostics.torchSet(on);
+                  return ok;
+                }}
+                zoom={scanner.zoom}
+              />
+            )}
+          </div>
           {status.state === 'starting' && <p className="scanner-note">Starting the camera…</p>}
           {scanner.dark && (
             <p className="scanner-note" role="status">
               The camera shows only black. Is the lens covered?
             </p>
-          )}
-          {live.detail.data?.capture_mode === 'both' && (
-            <Link to={`/sessions/${sessionId}/photos`} className="button mode-toggle">
-              Take photos
-            </Link>
           )}
           {paused && (
             <button type="button" className="button scan-next" onClick={() => setPaused(false)}>

@@ -3,8 +3,6 @@ import { ISSUE_TEXT, type PhotoJob } from './photo-jobs-store';
 import { PHOTO_TYPE_LABEL } from './photo-types';
 
 export interface TrayActions {
-  keep: (id: string) => void;
-  retake: (id: string) => void;
   retry: (id: string) => void;
   shrink: (id: string) => void;
   drop: (id: string) => void;
@@ -64,23 +62,7 @@ function JobDetail({ job, actions }: { job: PhotoJob; actions: TrayActions }) {
   const name = nameOf(job);
   if (job.stage === 'review') {
     const issues = job.report?.issues.map((i) => ISSUE_TEXT[i]).join(' and ') ?? '';
-    return (
-      <div className="stack-tight">
-        <p role="alert">This photo looks {issues}.</p>
-        <div className="row">
-          <button type="button" className="button" onClick={() => actions.retake(job.id)}>
-            Retake {name}
-          </button>
-          <button
-            type="button"
-            className="button button-ghost"
-            onClick={() => actions.keep(job.id)}
-          >
-            Keep {name}
-          </button>
-        </div>
-      </div>
-    );
+    return <p>Looks {issues}: keep it or retake it.</p>;
   }
   if (job.stage === 'failed') {
     return (
