@@ -2,6 +2,7 @@ import { bundleBench } from './bundle';
 import { decodersBench } from './decoders/run';
 import { latencyBench } from './latency';
 import { listBench } from './list';
+import { photosBench } from './photos';
 import { pollingBench } from './polling';
 import { serverBench } from './server';
 import type { Bench, BenchOptions } from './types';
@@ -17,6 +18,7 @@ const BENCHES: Record<string, Bench> = {
   server: serverBench,
   bundle: bundleBench,
   list: listBench,
+  photos: photosBench,
 };
 
 function parseArgs(argv: string[]): { names: string[]; options: BenchOptions } {

@@ -12,9 +12,11 @@ export const jobsIn = (page: Page, stage: string) =>
 
 /** Presses the shutter and waits until the server has registered one more photo. */
 export async function takePhoto(page: Page): Promise<void> {
-  const saved = await jobsIn(page, 'saved').count();
+  // The counter, not the tray: the tray shows only the latest photos.
+  const counter = page.getByTestId('local-photo-count');
+  const saved = Number(await counter.textContent());
   await shutter(page).click();
-  await expect(jobsIn(page, 'saved')).toHaveCount(saved + 1);
+  await expect(counter).toHaveText(String(saved + 1));
 }
 
 /** The size of the object the local server stored for a photo, read from its data folder. */

@@ -33,7 +33,7 @@ test.describe('photography mode', () => {
     expect(photos.map((p) => p.sort_order)).toEqual([0, 1, 2]);
     for (const photo of photos) {
       expect(photo.file_size).toBe(storedBytes(localServer, photo.s3_key));
-      expect(photo.original_filename).toMatch(new RegExp(`^${photo.photo_type}-.*\\.webp$`));
+      expect(photo.original_filename).toMatch(new RegExp(`^${photo.photo_type}-.*\\.jpg$`));
       // The canvas camera has no photo mode: the still is a frame of the video, at 640x480.
       expect(photo.metadata).toMatchObject({ still: 'frame', size: '640x480' });
     }
@@ -78,7 +78,7 @@ test.describe('photography mode', () => {
     const detail = await serverSession(request, localServer, page.url());
     expect(detail.captures).toHaveLength(1);
     expect(detail.captures[0]).toMatchObject({ capture_type: 'IMAGE' });
-    expect(detail.captures[0]?.uploaded_image_key).toMatch(/\.webp$/);
+    expect(detail.captures[0]?.uploaded_image_key).toMatch(/\.jpg$/);
     expect(detail.product_photos).toEqual([]);
 
     await page.getByRole('link', { name: 'Gallery and session actions' }).click();

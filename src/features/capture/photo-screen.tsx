@@ -56,6 +56,7 @@ export function PhotoScreen({ sessionId }: { sessionId: string }) {
   const saved = uploads.jobs.filter((j) => j.stage === 'saved' && j.kind === 'photo').length;
 
   const take = async (kind: 'photo' | 'image-capture') => {
+    const pressedAt = performance.now();
     if (shutterLock.current || !liveCamera) return;
     shutterLock.current = true;
     setShutterBusy(true);
@@ -68,6 +69,7 @@ export function PhotoScreen({ sessionId }: { sessionId: string }) {
         kind,
         photoType,
         captureShortId: linked?.id ?? null,
+        pressedAt,
       });
       if (outcome === 'review') setAnnouncement(`${name} needs a look: keep it or retake it.`);
       else if (outcome === 'sending' && kind === 'photo') guide.photographed();

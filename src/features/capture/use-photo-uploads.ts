@@ -114,11 +114,14 @@ export function usePhotoUploads(sessionId: string) {
         kind: 'photo' | 'image-capture';
         photoType: PhotoType;
         captureShortId: string | null;
+        /** performance.now() when the shutter was pressed: the photo's clock starts there. */
+        pressedAt: number;
       },
     ): Promise<'sending' | 'review' | 'failed'> => {
       const id = crypto.randomUUID();
       const { shot, changed } = usePhotoJobsStore.getState();
-      shot({ id, sessionId, ...input });
+      const { pressedAt, ...job } = input;
+      shot({ id, sessionId, ...job }, pressedAt);
       try {
         const processed = await processPhoto(still.source);
         changed(id, {

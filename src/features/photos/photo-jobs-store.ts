@@ -47,7 +47,10 @@ export const ISSUE_TEXT: Record<QualityIssue, string> = {
 
 interface PhotoJobsState {
   jobs: PhotoJob[];
-  shot: (job: Pick<PhotoJob, 'id' | 'kind' | 'sessionId' | 'photoType' | 'captureShortId'>) => void;
+  shot: (
+    job: Pick<PhotoJob, 'id' | 'kind' | 'sessionId' | 'photoType' | 'captureShortId'>,
+    takenAt: number,
+  ) => void;
   changed: (id: string, change: Partial<PhotoJob>) => void;
   /** The operator let a photo go (retake, or discard after a failure): its thumbnail goes too. */
   dropped: (id: string) => void;
@@ -55,10 +58,8 @@ interface PhotoJobsState {
 
 export const usePhotoJobsStore = create<PhotoJobsState>()((set, get) => ({
   jobs: [],
-  shot: (job) =>
-    set((s) => ({
-      jobs: [...s.jobs, { ...job, stage: 'processing', takenAt: performance.now(), progress: 0 }],
-    })),
+  shot: (job, takenAt) =>
+    set((s) => ({ jobs: [...s.jobs, { ...job, stage: 'processing', takenAt, progress: 0 }] })),
   changed: (id, change) =>
     set((s) => ({ jobs: s.jobs.map((j) => (j.id === id ? { ...j, ...change } : j)) })),
   dropped: (id) => {

@@ -1,6 +1,7 @@
 import { StatusBadge, type Tone } from '../../components/status-badge';
 import { ISSUE_TEXT, type PhotoJob } from './photo-jobs-store';
 import { PHOTO_TYPE_LABEL } from './photo-types';
+import { EXTENSION } from './upload-photo';
 
 export interface TrayActions {
   retry: (id: string) => void;
@@ -120,7 +121,7 @@ function saveToDevice(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `${name}.${blob.type.split('/')[1] ?? 'jpg'}`;
+  link.download = `${name}.${EXTENSION[blob.type] ?? 'jpg'}`;
   link.click();
   // Revoked later: the download reads the URL after this task.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);

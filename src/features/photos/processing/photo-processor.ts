@@ -2,8 +2,17 @@ import type { EncodeOptions, ProcessedPhoto, ProcessResponse } from './photo-pro
 
 export type { ProcessedPhoto } from './photo-protocol';
 
-/** Sized for a vision pipeline reading labels: 2048 px keeps small print legible. */
-export const DEFAULT_ENCODING: EncodeOptions = { maxEdge: 2048, quality: 0.85, thumbEdge: 320 };
+/**
+ * Sized for a vision pipeline reading labels: 2048 px keeps small print legible. JPEG, not
+ * WebP: in Chromium WebP encodes a Full HD still about 15 times slower (400 ms against 25 ms)
+ * for about 10% fewer bytes, and the shutter-to-saved time is what the operator waits for.
+ */
+export const DEFAULT_ENCODING: EncodeOptions = {
+  maxEdge: 2048,
+  quality: 0.85,
+  type: 'image/jpeg',
+  thumbEdge: 320,
+};
 
 let worker: Worker | null = null;
 let next = 0;

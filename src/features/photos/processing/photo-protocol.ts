@@ -5,6 +5,8 @@ export interface EncodeOptions {
   maxEdge: number;
   /** Encoder quality, 0–1. */
   quality: number;
+  /** What to encode the upload as. WebP is used only where the browser can encode it. */
+  type: 'image/jpeg' | 'image/webp';
   /** Longest edge of the thumbnail kept on this device for the gallery. */
   thumbEdge: number;
 }

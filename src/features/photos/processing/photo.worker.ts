@@ -24,10 +24,10 @@ function scaled(bitmap: ImageBitmap, edge: number): OffscreenCanvas {
   return canvas;
 }
 
-/** WebP where the browser encodes it (Chromium, Firefox); JPEG where it does not (Safari). */
-async function encode(canvas: OffscreenCanvas, quality: number): Promise<Blob> {
-  const webp = await canvas.convertToBlob({ type: 'image/webp', quality });
-  if (webp.type === 'image/webp') return webp;
+/** The asked type; JPEG where the browser cannot encode it (Safari has no WebP encoder). */
+async function encode(canvas: OffscreenCanvas, type: string, quality: number): Promise<Blob> {
+  const blob = await canvas.convertToBlob({ type, quality });
+  if (blob.type === type) return blob;
   return canvas.convertToBlob({ type: 'image/jpeg', quality });
 }
 
@@ -48,7 +48,7 @@ async function processPhoto(
     const report = assessQuality(pixels, analysis.width, analysis.height);
 
     const full = scaled(bitmap, options.maxEdge);
-    let upload = await encode(full, options.quality);
+    let upload = await encode(full, options.type, options.quality);
     // A camera JPEG already small enough is sent as it is rather than re-encoded larger.
     if (
       source instanceof Blob &&
@@ -57,7 +57,7 @@ async function processPhoto(
       source.size <= upload.size
     )
       upload = source;
-    const thumb = await encode(scaled(bitmap, options.thumbEdge), 0.7);
+    const thumb = await encode(scaled(bitmap, options.thumbEdge), 'image/webp', 0.7);
     return {
       upload,
       width: full.width,
