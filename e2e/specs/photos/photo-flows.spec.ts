@@ -68,6 +68,46 @@ test.describe('photography mode', () => {
     await expect(jobsIn(page, 'saved')).toHaveCount(2);
   });
 
+  test('the guide can be skipped and left, and comes back on request', async ({ page }) => {
+    await page.getByRole('button', { name: 'Skip this step' }).click();
+    await expect(page.getByText('Step 2 of 5:')).toBeVisible();
+    await expect(shutter(page)).toHaveAccessibleName('Take photo: Back');
+    await page.getByRole('radio', { name: 'Recycling' }).check();
+    await expect(page.getByText(/^Step \d of 5/)).toHaveCount(0);
+    await expect(shutter(page)).toHaveAccessibleName('Take photo: Recycling');
+    await page.getByRole('button', { name: 'Guide me through the faces' }).click();
+    await expect(shutter(page)).toHaveAccessibleName('Take photo: Front');
+  });
+
+  test('a double tap on the shutter loses no photo', async ({ page, request, localServer }) => {
+    await shutter(page).dblclick();
+    await expect(jobsIn(page, 'processing')).toHaveCount(0);
+    await expect(jobsIn(page, 'sending')).toHaveCount(0);
+    const taken = await page.getByTestId('photo-job').count();
+    expect(taken).toBeGreaterThanOrEqual(1);
+    // Every photo the taps made is on the server: none was dropped or overwritten.
+    await expect(jobsIn(page, 'saved')).toHaveCount(taken);
+    await expect(page.getByTestId('server-photo-count')).toHaveText(String(taken));
+    const photos = (await serverSession(request, localServer, page.url())).product_photos;
+    expect(photos).toHaveLength(taken);
+  });
+
+  test('a photo taken offline waits, then uploads once the network is back', async ({
+    page,
+    context,
+    request,
+    localServer,
+  }) => {
+    await context.setOffline(true);
+    await shutter(page).click();
+    await expect(jobsIn(page, 'queued')).toHaveCount(1);
+    await expect(page.getByText('Queued, will upload when online')).toBeVisible();
+    await context.setOffline(false);
+    await expect(jobsIn(page, 'saved')).toHaveCount(1);
+    const photos = (await serverSession(request, localServer, page.url())).product_photos;
+    expect(photos).toHaveLength(1);
+  });
+
   test('a product without a readable barcode becomes an IMAGE capture in the list', async ({
     page,
     request,
@@ -149,4 +189,34 @@ test('Home starts a photo session and a "both" session, which switches between s
   await expect(page).toHaveURL(/\/scan$/);
   await camera.show({ format: 'ean13', value: SAMPLE_CODES.ean13 });
   await expect(page.getByTestId('scan-announcement')).toHaveText(`Scanned: ${SAMPLE_CODES.ean13}`);
+});
+
+test('the photo screen offers the torch and tap-to-focus when the camera has them', async ({
+  page,
+  camera,
+  localServer,
+}) => {
+  await connectApp(page, localServer);
+  await camera.hardware({
+    devices: [{ deviceId: 'back', label: 'Back camera' }],
+    capabilities: { torch: true, focusMode: ['continuous', 'single-shot'] },
+  });
+  await startSession(page, 'product_photography');
+  await expect(page.getByText('Tap the picture to focus')).toBeVisible();
+  await page.getByRole('button', { name: 'Torch' }).click();
+  await expect(page.getByRole('button', { name: 'Torch' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByLabel('Camera view').click({ position: { x: 40, y: 200 } });
+  await expect
+    .poll(() => camera.applied())
+    .toEqual([
+      { advanced: [{ torch: true }] },
+      {
+        advanced: [
+          {
+            focusMode: 'single-shot',
+            pointsOfInterest: [expect.objectContaining({ x: expect.any(Number) })],
+          },
+        ],
+      },
+    ]);
 });

@@ -47,9 +47,15 @@ export async function uploadPhoto(
   client: ApiClient,
   photo: PhotoToUpload,
   state: UploadState,
-  options: { onProgress?: (progress: UploadProgress) => void; signal?: AbortSignal } = {},
+  options: {
+    onProgress?: (progress: UploadProgress) => void;
+    signal?: AbortSignal;
+    /** The storage POST; tests pass a fake. */
+    post?: typeof postForm;
+  } = {},
 ): Promise<ProductPhoto> {
   const { signal } = options;
+  const post = options.post ?? postForm;
   const session = encodeURIComponent(photo.sessionId);
   for (let attempt = 0; state.s3Key === null; attempt++) {
     const query = new URLSearchParams({
@@ -66,7 +72,7 @@ export async function uploadPhoto(
     // The file goes last: S3 ignores every field after it.
     form.append('file', photo.blob, photo.filename);
     try {
-      await postForm(new URL(presign.upload_url, uploadBase(client)).href, form, {
+      await post(new URL(presign.upload_url, uploadBase(client)).href, form, {
         onProgress: options.onProgress,
         signal,
       });
