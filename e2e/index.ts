@@ -14,3 +14,5 @@ export {
   startSession,
 } from './support/app';
 export { SAMPLE_CODES } from './support/barcodes';
+export { jobsIn, shutter, storedBytes, takePhoto } from './support/photos';
+export { productScene } from './support/scenes';

@@ -155,6 +155,17 @@ test('in "both" mode a photo is linked to the product scanned last', async ({
   await page.getByRole('link', { name: 'Gallery and session actions' }).click();
   await expect(page.getByRole('list', { name: /^Photos: / })).toHaveCount(2);
   await expect(page.getByRole('list', { name: 'Photos: No particular product' })).toBeVisible();
+
+  // The product's page shows its own photos, and takes more of it.
+  await page
+    .getByRole('list', { name: /^Captures/ })
+    .getByRole('link')
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { name: 'Photos of this product' })).toBeVisible();
+  await expect(page.getByTestId('gallery-photo')).toHaveCount(1);
+  await page.getByRole('link', { name: 'Photograph this product' }).click();
+  await expect(page.getByLabel('Photos are of')).toHaveValue(capture?.id ?? '');
 });
 
 test('the camera device photo mode (ImageCapture.takePhoto) makes the still', async ({

@@ -1,10 +1,42 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { useApiClient } from '../../lib/api-context';
 import { CaptureDetail } from '../captures/capture-detail';
-import { useSessionChanged } from '../session/session-queries';
+import { sessionQueries, useSessionChanged } from '../session/session-queries';
+import { SessionGallery } from './session-gallery';
 
-/** A capture's detail inside its session: changes to it refresh the session too. */
+/**
+ * A capture's detail inside its session: changes to it refresh the session too. In "both" mode
+ * the product's photos follow, with a way to take more of them.
+ */
 export function CaptureScreen({ sessionId, captureId }: { sessionId: string; captureId: string }) {
   const changed = useSessionChanged(sessionId);
+  const client = useApiClient();
+  const session = useQuery(sessionQueries.detail(client, sessionId)).data;
+  const active = session?.status === 'ACTIVE';
   return (
-    <CaptureDetail sessionId={sessionId} captureId={captureId} onChanged={() => void changed()} />
+    <div className="stack">
+      <CaptureDetail sessionId={sessionId} captureId={captureId} onChanged={() => void changed()} />
+      {session?.capture_mode === 'both' && (
+        <section className="stack" aria-labelledby="product-photos">
+          <div className="row">
+            <h2 id="product-photos">Photos of this product</h2>
+            {active && (
+              <Link to={`/sessions/${sessionId}/photos?capture=${encodeURIComponent(captureId)}`}>
+                Photograph this product
+              </Link>
+            )}
+          </div>
+          <SessionGallery
+            sessionId={sessionId}
+            photos={session.product_photos}
+            captures={session.captures}
+            perProduct
+            active={active}
+            onlyCapture={captureId}
+          />
+        </section>
+      )}
+    </div>
   );
 }

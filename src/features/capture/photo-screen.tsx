@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { ThrottleBanner } from '../../components/throttle-banner';
 import { PhotoTray } from '../photos/photo-tray';
@@ -44,7 +44,9 @@ export function PhotoScreen({ sessionId }: { sessionId: string }) {
   useCameraDiagnostics(camera.status);
   const uploads = usePhotoUploads(sessionId);
   const guide = usePhotoGuide(!both);
-  const [target, setTarget] = useState<TargetChoice>('latest');
+  // "Photograph this product" on a capture's page arrives with ?capture=<id>.
+  const [params] = useSearchParams();
+  const [target, setTarget] = useState<TargetChoice>(() => params.get('capture') ?? 'latest');
   const [announcement, setAnnouncement] = useState('');
   const [shutterBusy, setShutterBusy] = useState(false);
   // A ref as well as state: a double tap arrives before React re-renders the disabled button.

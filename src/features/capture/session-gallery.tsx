@@ -37,12 +37,15 @@ export function SessionGallery({
   captures,
   perProduct,
   active,
+  onlyCapture,
 }: {
   sessionId: string;
   photos: readonly ProductPhoto[];
   captures: readonly Capture[];
   perProduct: boolean;
   active: boolean;
+  /** Only this product's photos (a capture's detail); the order still spans the gallery. */
+  onlyCapture?: string;
 }) {
   const changed = useSessionChanged(sessionId);
   const actions = usePhotoActions(sessionId, changed);
@@ -51,7 +54,9 @@ export function SessionGallery({
   return (
     <>
       <PhotoGallery
-        groups={galleryGroups(photos, captures, perProduct)}
+        groups={galleryGroups(photos, captures, perProduct).filter(
+          (g) => onlyCapture === undefined || g.captureId === onlyCapture,
+        )}
         order={order}
         readOnly={!active}
         onReclassify={(photoId, photoType) => actions.reclassify.mutate({ photoId, photoType })}
