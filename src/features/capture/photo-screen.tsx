@@ -9,12 +9,13 @@ import { PHOTO_TYPE_LABEL } from '../photos/photo-types';
 import { usePhotoGuide } from '../photos/use-photo-guide';
 import { CameraErrorPanel } from '../scanner/camera-error-panel';
 import { CameraToolbar } from '../scanner/camera-toolbar';
+import { CameraVideo } from '../scanner/camera-video';
 import { useCamera } from '../scanner/camera/use-camera';
-import { tapPoint } from '../scanner/draw-outline';
 import { useCameraDiagnostics } from '../scanner/use-camera-diagnostics';
 import { useRecordSession } from '../session/session-history';
 import { useLiveSession } from '../session/use-live-session';
 import { useSettingsStore } from '../settings/settings-store';
+import { ScannerBar } from './scanner-bar';
 import { PhotoTarget, resolveTarget, type TargetChoice } from './photo-target';
 import { usePhotoUploads } from './use-photo-uploads';
 
@@ -55,7 +56,6 @@ export function PhotoScreen({ sessionId }: { sessionId: string }) {
   const linked = both ? resolveTarget(target, captures) : null;
   const liveCamera = camera.status.state === 'live' ? camera.status.camera : null;
   const review = uploads.jobs.find((j) => j.stage === 'review');
-  const saved = uploads.jobs.filter((j) => j.stage === 'saved' && j.kind === 'photo').length;
 
   const take = async (kind: 'photo' | 'image-capture') => {
     const pressedAt = performance.now();
@@ -85,39 +85,19 @@ export function PhotoScreen({ sessionId }: { sessionId: string }) {
 
   return (
     <div className={`scanner photo-screen hand-${settings.hand}`}>
-      <header className="scanner-bar">
-        <Link to="/" className="button button-ghost">
-          Leave
-        </Link>
-        <dl className="counters" aria-live="polite">
-          <div>
-            <dt>Photos here</dt>
-            <dd data-testid="local-photo-count">{saved}</dd>
-          </div>
-          <div>
-            <dt>Photos saved</dt>
-            <dd data-testid="server-photo-count">{live.photoCount ?? '…'}</dd>
-          </div>
-        </dl>
-        <Link to="/settings" className="button button-ghost">
-          Settings
-        </Link>
-      </header>
+      <ScannerBar
+        counters={[
+          { label: 'Photos here', value: uploads.savedHere, testId: 'local-photo-count' },
+          { label: 'Photos saved', value: live.photoCount, testId: 'server-photo-count' },
+        ]}
+      />
 
       <main className="scanner-main">
         <ThrottleBanner />
         <div className="scanner-stage">
-          <video
-            ref={videoRef}
-            className="scanner-video"
-            muted
-            playsInline
-            autoPlay
-            aria-label="Camera view"
-            onClick={(event) => {
-              const point = videoRef.current && tapPoint(videoRef.current, event);
-              if (point && liveCamera?.controls.focus) void camera.focusAt(point);
-            }}
+          <CameraVideo
+            videoRef={videoRef}
+            onFocus={liveCamera?.controls.focus ? (p) => void camera.focusAt(p) : null}
           />
           <div className="thumb-controls">
             {both && (

@@ -1,7 +1,13 @@
 import { Link } from 'react-router';
 
-/** The scanner's top bar: leave, the two counters (this device, saved on the server), settings. */
-export function ScannerBar({ local, saved }: { local: number; saved: number | null }) {
+export interface BarCounter {
+  label: string;
+  value: number | null;
+  testId: string;
+}
+
+/** The top bar of the full-screen screens: leave, the counters, settings. */
+export function ScannerBar({ counters }: { counters: BarCounter[] }) {
   return (
     <header className="scanner-bar">
       <Link to="/" className="button button-ghost">
@@ -9,14 +15,12 @@ export function ScannerBar({ local, saved }: { local: number; saved: number | nu
       </Link>
       {/* Polite: counter changes are read out after the scan announcement, not over it. */}
       <dl className="counters" aria-live="polite">
-        <div>
-          <dt>Scanned here</dt>
-          <dd data-testid="local-count">{local}</dd>
-        </div>
-        <div>
-          <dt>Saved</dt>
-          <dd data-testid="server-count">{saved ?? '…'}</dd>
-        </div>
+        {counters.map((c) => (
+          <div key={c.testId}>
+            <dt>{c.label}</dt>
+            <dd data-testid={c.testId}>{c.value ?? '…'}</dd>
+          </div>
+        ))}
       </dl>
       <Link to="/settings" className="button button-ghost">
         Settings

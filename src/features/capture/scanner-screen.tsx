@@ -3,8 +3,9 @@ import { Link } from 'react-router';
 import { ThrottleBanner } from '../../components/throttle-banner';
 import { useShallow } from 'zustand/react/shallow';
 import { CameraToolbar } from '../scanner/camera-toolbar';
+import { CameraVideo } from '../scanner/camera-video';
 import { CameraErrorPanel } from '../scanner/camera-error-panel';
-import { drawOutline, tapPoint } from '../scanner/draw-outline';
+import { drawOutline } from '../scanner/draw-outline';
 import { useDiagnosticsStore } from '../scanner/diagnostics-store';
 import type { GateOutcome } from '../scanner/guards/scan-gate';
 import type { FrameReport } from '../scanner/scan-loop';
@@ -144,22 +145,19 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
 
   return (
     <div className={`scanner hand-${settings.hand}`} onPointerDown={unlock}>
-      <ScannerBar local={sender.sentHere} saved={live.captureCount} />
+      <ScannerBar
+        counters={[
+          { label: 'Scanned here', value: sender.sentHere, testId: 'local-count' },
+          { label: 'Saved', value: live.captureCount, testId: 'server-count' },
+        ]}
+      />
 
       <main className="scanner-main">
         <ThrottleBanner />
         <div className="scanner-stage">
-          <video
-            ref={videoRef}
-            className="scanner-video"
-            muted
-            playsInline
-            autoPlay
-            aria-label="Camera view"
-            onClick={(event) => {
-              const point = videoRef.current && tapPoint(videoRef.current, event);
-              if (point && camera?.controls.focus) void scanner.focusAt(point);
-            }}
+          <CameraVideo
+            videoRef={videoRef}
+            onFocus={camera?.controls.focus ? (p) => void scanner.focusAt(p) : null}
           />
           <canvas ref={overlayRef} className="scanner-overlay" aria-hidden="true" />
           <div

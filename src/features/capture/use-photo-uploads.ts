@@ -18,6 +18,9 @@ import type { Still } from '../scanner/camera/still';
 import { useDiagnosticsStore } from '../scanner/diagnostics-store';
 import { useSessionChanged } from '../session/session-queries';
 
+/** Saved photos the tray keeps showing (with their thumbnails) before they leave memory. */
+const KEEP_SAVED = 12;
+
 /** Upload progress per job survives retries: a stored object is registered, not sent again. */
 const uploadStates = new Map<string, UploadState>();
 
@@ -42,6 +45,7 @@ export function usePhotoUploads(sessionId: string) {
   const jobs = usePhotoJobsStore(
     useShallow((s) => s.jobs.filter((j) => j.sessionId === sessionId)),
   );
+  const savedHere = usePhotoJobsStore((s) => s.savedHere[sessionId] ?? 0);
 
   const send = useCallback(
     (id: string) => {
@@ -81,7 +85,10 @@ export function usePhotoUploads(sessionId: string) {
       }).then(
         async (saved) => {
           const savedAfterMs = performance.now() - job.takenAt;
-          changed(id, { stage: 'saved', progress: 1, savedId: saved.id, savedAfterMs });
+          usePhotoJobsStore
+            .getState()
+            .saved(id, { progress: 1, savedId: saved.id, savedAfterMs, bytes: upload.size });
+          usePhotoJobsStore.getState().pruned(KEEP_SAVED);
           uploadStates.delete(id);
           performance.mark('photos:saved', {
             detail: {
@@ -173,6 +180,7 @@ export function usePhotoUploads(sessionId: string) {
 
   return {
     jobs,
+    savedHere,
     shoot,
     keep: send,
     retry: send,

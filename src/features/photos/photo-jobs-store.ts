@@ -23,7 +23,10 @@ export interface PhotoJob {
   stage: 'processing' | 'review' | 'sending' | 'queued' | 'saved' | 'failed';
   takenAt: number;
   progress: number;
+  /** The bytes to send; let go once the server has them (a day of photos would fill memory). */
   upload?: Blob;
+  /** Bytes sent, kept after `upload` is let go. */
+  bytes?: number;
   thumb?: Blob;
   thumbUrl?: string;
   width?: number;
@@ -47,6 +50,10 @@ export const ISSUE_TEXT: Record<QualityIssue, string> = {
 
 interface PhotoJobsState {
   jobs: PhotoJob[];
+  /** Photos (not IMAGE captures) this device saved, per session: the tray forgets, this not. */
+  savedHere: Record<string, number>;
+  /** The server has the photo: its bytes are let go and the count goes up. */
+  saved: (id: string, change: Partial<PhotoJob>) => void;
   shot: (
     job: Pick<PhotoJob, 'id' | 'kind' | 'sessionId' | 'photoType' | 'captureShortId'>,
     takenAt: number,
@@ -54,10 +61,26 @@ interface PhotoJobsState {
   changed: (id: string, change: Partial<PhotoJob>) => void;
   /** The operator let a photo go (retake, or discard after a failure): its thumbnail goes too. */
   dropped: (id: string) => void;
+  /** Saved photos beyond the newest `keep` leave the tray; the gallery has them. */
+  pruned: (keep: number) => void;
 }
 
 export const usePhotoJobsStore = create<PhotoJobsState>()((set, get) => ({
   jobs: [],
+  savedHere: {},
+  saved: (id, change) => {
+    const job = get().jobs.find((j) => j.id === id);
+    if (!job) return;
+    set((s) => ({
+      jobs: s.jobs.map((j) =>
+        j.id === id ? { ...j, ...change, stage: 'saved', upload: undefined, thumb: undefined } : j,
+      ),
+      savedHere:
+        job.kind === 'photo'
+          ? { ...s.savedHere, [job.sessionId]: (s.savedHere[job.sessionId] ?? 0) + 1 }
+          : s.savedHere,
+    }));
+  },
   shot: (job, takenAt) =>
     set((s) => ({ jobs: [...s.jobs, { ...job, stage: 'processing', takenAt, progress: 0 }] })),
   changed: (id, change) =>
@@ -66,6 +89,13 @@ export const usePhotoJobsStore = create<PhotoJobsState>()((set, get) => ({
     const job = get().jobs.find((j) => j.id === id);
     if (job?.thumbUrl) URL.revokeObjectURL(job.thumbUrl);
     set((s) => ({ jobs: s.jobs.filter((j) => j.id !== id) }));
+  },
+  pruned: (keep) => {
+    const saved = get().jobs.filter((j) => j.stage === 'saved');
+    const gone = new Set(saved.slice(0, Math.max(0, saved.length - keep)).map((j) => j.id));
+    if (!gone.size) return;
+    for (const j of get().jobs) if (gone.has(j.id) && j.thumbUrl) URL.revokeObjectURL(j.thumbUrl);
+    set((s) => ({ jobs: s.jobs.filter((j) => !gone.has(j.id)) }));
   },
 }));
 

@@ -105,10 +105,10 @@ function JobDetail({ job, actions }: { job: PhotoJob; actions: TrayActions }) {
       </div>
     );
   }
-  if (job.stage === 'saved' && job.upload) {
+  if (job.stage === 'saved' && job.bytes) {
     return (
       <p className="muted">
-        {Math.round(job.upload.size / 1024)} kB
+        {Math.round(job.bytes / 1024)} kB
         {job.sourceBytes ? ` (camera: ${Math.round(job.sourceBytes / 1024)} kB)` : ''}
       </p>
     );
