@@ -146,11 +146,11 @@ test.describe('scanning with the injected camera', () => {
 
 test.describe('keyboard-wedge scanners', () => {
   test.beforeEach(async ({ page, localServer, camera: _camera }) => {
-    await page.goto(`/connect#key=${encodeURIComponent(localServer.key)}&api=`);
-    await page.goto('/scan/new?mode=barcode_scan');
-    await expect(page).toHaveURL(/\/scan$/);
-    // Playwright's keys wait on the page, so type once start-up work has settled.
-    await expect(page.getByText('Starting the camera…')).toBeHidden();
+    await connectApp(page, localServer);
+    // Playwright's keys wait on the page, so type once start-up work has settled: the lazily
+    // loaded scanner rendered and its camera running (a key that waits on a chunk being parsed
+    // arrives late, and late keys are human typing to the wedge detector).
+    await startSession(page);
   });
 
   test('a code typed at scanner speed with no field focused becomes a BARCODE capture', async ({
