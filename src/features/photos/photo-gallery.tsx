@@ -59,7 +59,7 @@ export function PhotoGallery({ groups, order, readOnly, onReclassify, onReorder 
         <GroupGrid
           key={group.captureId ?? 'none'}
           group={group}
-          showTitle={groups.length > 1}
+          showTitle={groups.length > 1 || group.captureId !== null}
           sensors={sensors}
           readOnly={readOnly}
           onReclassify={onReclassify}
