@@ -44,7 +44,8 @@ export function PhotoScreen({ sessionId }: { sessionId: string }) {
   });
   useCameraDiagnostics(camera.status);
   const uploads = usePhotoUploads(sessionId);
-  const guide = usePhotoGuide(!both);
+  // Guided from the start in every mode: the sequence is what the vision pipeline reads best.
+  const guide = usePhotoGuide(true);
   // "Photograph this product" on a capture's page arrives with ?capture=<id>.
   const [params] = useSearchParams();
   const [target, setTarget] = useState<TargetChoice>(() => params.get('capture') ?? 'latest');

@@ -53,7 +53,9 @@ export function usePhotoUploads(sessionId: string) {
       const job = photoJob(id);
       if (!job?.upload) return;
       const upload = job.upload;
-      const filename = `${job.photoType}-${new Date().toISOString().replace(/[:.]/g, '-')}.${EXTENSION[upload.type] ?? 'jpg'}`;
+      // Named once per photo (from the shutter's wall-clock time): every retry sends the same
+      // body, so an Idempotency-Key replay never meets a different filename.
+      const filename = `${job.photoType}-${job.takenAtIso.replace(/[:.]/g, '-')}.${EXTENSION[upload.type] ?? 'jpg'}`;
       const state = uploadStates.get(id) ?? { s3Key: null };
       uploadStates.set(id, state);
       changed(id, { stage: 'sending', progress: 0, error: undefined });
@@ -102,11 +104,9 @@ export function usePhotoUploads(sessionId: string) {
           await sessionChanged();
         },
         (error: unknown) => {
-          changed(id, {
-            stage: 'failed',
-            error: { message: messageOf(error), status: statusOf(error) },
-          });
-          useDiagnosticsStore.getState().failed(`photo not saved: ${messageOf(error)}`);
+          const message = messageOf(error);
+          changed(id, { stage: 'failed', error: { message, status: statusOf(error) } });
+          useDiagnosticsStore.getState().failed(`photo not saved: ${message}`);
         },
       );
     },

@@ -22,6 +22,8 @@ export interface PhotoJob {
   captureShortId: string | null;
   stage: 'processing' | 'review' | 'sending' | 'queued' | 'saved' | 'failed';
   takenAt: number;
+  /** The shutter's wall-clock time, for the file name. */
+  takenAtIso: string;
   progress: number;
   /** The bytes to send; let go once the server has them (a day of photos would fill memory). */
   upload?: Blob;
@@ -82,7 +84,18 @@ export const usePhotoJobsStore = create<PhotoJobsState>()((set, get) => ({
     }));
   },
   shot: (job, takenAt) =>
-    set((s) => ({ jobs: [...s.jobs, { ...job, stage: 'processing', takenAt, progress: 0 }] })),
+    set((s) => ({
+      jobs: [
+        ...s.jobs,
+        {
+          ...job,
+          stage: 'processing',
+          takenAt,
+          takenAtIso: new Date().toISOString(),
+          progress: 0,
+        },
+      ],
+    })),
   changed: (id, change) =>
     set((s) => ({ jobs: s.jobs.map((j) => (j.id === id ? { ...j, ...change } : j)) })),
   dropped: (id) => {

@@ -8,7 +8,7 @@ import { GUIDED_SEQUENCE, nextGuided, type PhotoType } from './photo-types';
  */
 export function usePhotoGuide(startGuided: boolean) {
   const [state, setState] = useState<{ type: PhotoType; guided: boolean }>({
-    type: startGuided ? (GUIDED_SEQUENCE[0] ?? 'front') : 'front',
+    type: GUIDED_SEQUENCE[0] ?? 'front',
     guided: startGuided,
   });
   const advance = () =>
