@@ -44,8 +44,7 @@ export function PhotoScreen({ sessionId }: { sessionId: string }) {
   });
   useCameraDiagnostics(camera.status);
   const uploads = usePhotoUploads(sessionId);
-  // Guided from the start in every mode: the sequence is what the vision pipeline reads best.
-  const guide = usePhotoGuide(true);
+
   // "Photograph this product" on a capture's page arrives with ?capture=<id>.
   const [params] = useSearchParams();
   const [target, setTarget] = useState<TargetChoice>(() => params.get('capture') ?? 'latest');
@@ -55,6 +54,8 @@ export function PhotoScreen({ sessionId }: { sessionId: string }) {
   const shutterLock = useRef(false);
   const captures = detail?.captures ?? [];
   const linked = both ? resolveTarget(target, captures) : null;
+  // Guided from the start in every mode, and again for each product in "both" mode.
+  const guide = usePhotoGuide(true, linked?.id ?? null);
   const liveCamera = camera.status.state === 'live' ? camera.status.camera : null;
   const review = uploads.jobs.find((j) => j.stage === 'review');
 
