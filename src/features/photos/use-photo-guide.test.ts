@@ -32,7 +32,7 @@ describe('usePhotoGuide', () => {
 
   it('starts again for a new product', () => {
     const { result, rerender } = renderHook(({ product }) => usePhotoGuide(true, product), {
-      initialProps: { product: 'A' as string | null },
+      initialProps: { product: 'A' },
     });
     act(() => result.current.photographed());
     act(() => result.current.photographed());
