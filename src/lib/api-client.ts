@@ -65,6 +65,30 @@ export interface ApiClient {
 }
 
 /**
+ * The typed error for an error response, in either dialect. Every 429, whoever asked (an API
+ * call or a storage upload), tells every poll to wait and the screen to say so.
+ */
+export function apiErrorFrom(
+  payload: unknown,
+  status: number,
+  rateLimit: RateLimitState | null,
+  nowMs: number,
+): ApiError {
+  const e = parseErrorBody(payload, status);
+  const error = new ApiError(
+    status,
+    e.code,
+    e.message,
+    e.fieldErrors,
+    e.retryAfterSeconds ?? rateLimit?.retryAfterSeconds ?? null,
+    rateLimit,
+  );
+  const throttle = throttleFrom(error, nowMs);
+  if (throttle) useThrottleStore.getState().limited(throttle);
+  return error;
+}
+
+/**
  * The only place the app calls `fetch`. It adds the key, decodes errors in either dialect into
  * `ApiError`, and checks every success body against the contract so that a drifting server
  * fails loudly at the edge instead of deep inside a component.
@@ -106,21 +130,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     if (rateLimit) lastRateLimit = rateLimit;
     const payload: unknown = await response.json().catch(() => null);
 
-    if (!response.ok) {
-      const e = parseErrorBody(payload, response.status);
-      const error = new ApiError(
-        response.status,
-        e.code,
-        e.message,
-        e.fieldErrors,
-        e.retryAfterSeconds ?? rateLimit?.retryAfterSeconds ?? null,
-        rateLimit,
-      );
-      // Every 429, whoever asked, tells every poll to wait and the screen to say so.
-      const throttle = throttleFrom(error, now());
-      if (throttle) useThrottleStore.getState().limited(throttle);
-      throw error;
-    }
+    if (!response.ok) throw apiErrorFrom(payload, response.status, rateLimit, now());
     useThrottleStore.getState().cleared();
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {

@@ -1,6 +1,5 @@
-import { parseErrorBody } from '#contract';
-import { ApiError, NetworkError } from './api-client';
-import { throttleFrom, useThrottleStore } from './throttle';
+import { parseRateLimitHeaders } from '#contract';
+import { apiErrorFrom, NetworkError } from './api-client';
 
 export interface UploadProgress {
   loaded: number;
@@ -47,19 +46,9 @@ export function postForm(
       } catch {
         // S3 answers errors in XML; the status alone then says what happened.
       }
-      const e = parseErrorBody(payload, xhr.status);
-      const retryAfter = Number(xhr.getResponseHeader('Retry-After'));
-      const error = new ApiError(
-        xhr.status,
-        e.code,
-        e.message,
-        e.fieldErrors,
-        e.retryAfterSeconds ?? (Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null),
-        null,
-      );
-      const throttle = throttleFrom(error, Date.now());
-      if (throttle) useThrottleStore.getState().limited(throttle);
-      reject(error);
+      const now = Date.now();
+      const rateLimit = parseRateLimitHeaders((name) => xhr.getResponseHeader(name), now);
+      reject(apiErrorFrom(payload, xhr.status, rateLimit, now));
     };
     xhr.onerror = () => {
       done();

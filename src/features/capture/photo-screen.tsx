@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
 import { ThrottleBanner } from '../../components/throttle-banner';
+import { jobName } from '../photos/photo-jobs-store';
 import { PhotoTray } from '../photos/photo-tray';
 import { ReviewCard } from '../photos/review-card';
 import { PhotoTypePicker } from '../photos/photo-type-picker';
@@ -67,7 +68,7 @@ export function PhotoScreen({ sessionId }: { sessionId: string }) {
     const photoType = kind === 'photo' ? guide.type : 'other';
     try {
       const still = await camera.still();
-      const name = kind === 'photo' ? `${PHOTO_TYPE_LABEL[photoType]} photo` : 'Image capture';
+      const name = jobName({ kind, photoType });
       setAnnouncement(`${name} taken.`);
       const outcome = await uploads.shoot(still, {
         kind,

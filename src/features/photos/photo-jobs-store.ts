@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { PhotoType } from '#contract';
+import { PHOTO_TYPE_LABEL } from './photo-types';
 import type { QualityIssue, QualityReport } from './processing/photo-quality';
 
 /**
@@ -44,11 +45,19 @@ export interface PhotoJob {
   savedAfterMs?: number;
 }
 
-export const ISSUE_TEXT: Record<QualityIssue, string> = {
+const ISSUE_TEXT: Record<QualityIssue, string> = {
   blurry: 'blurry',
   dark: 'too dark',
   overexposed: 'washed out',
 };
+
+/** "Front photo", or "Image capture": how the screens name a job. */
+export const jobName = (job: Pick<PhotoJob, 'kind' | 'photoType'>) =>
+  job.kind === 'image-capture' ? 'Image capture' : `${PHOTO_TYPE_LABEL[job.photoType]} photo`;
+
+/** "blurry and too dark": what the quality check found. */
+export const issuesText = (job: Pick<PhotoJob, 'report'>) =>
+  job.report?.issues.map((i) => ISSUE_TEXT[i]).join(' and ') ?? '';
 
 interface PhotoJobsState {
   jobs: PhotoJob[];

@@ -1,6 +1,5 @@
 import { StatusBadge, type Tone } from '../../components/status-badge';
-import { ISSUE_TEXT, type PhotoJob } from './photo-jobs-store';
-import { PHOTO_TYPE_LABEL } from './photo-types';
+import { issuesText, jobName, type PhotoJob } from './photo-jobs-store';
 import { EXTENSION } from './upload-photo';
 
 export interface TrayActions {
@@ -17,9 +16,6 @@ const STAGE: Record<PhotoJob['stage'], { text: string; tone: Tone }> = {
   saved: { text: 'Saved', tone: 'ok' },
   failed: { text: 'Not saved', tone: 'error' },
 };
-
-const nameOf = (job: PhotoJob) =>
-  job.kind === 'image-capture' ? 'Image capture' : `${PHOTO_TYPE_LABEL[job.photoType]} photo`;
 
 /**
  * This device's photos on their way to the server, newest first: each shows its state until the
@@ -40,14 +36,14 @@ export function PhotoTray({ jobs, actions }: { jobs: PhotoJob[]; actions: TrayAc
           )}
           <div className="photo-job-body">
             <div className="row">
-              <strong>{nameOf(job)}</strong>
+              <strong>{jobName(job)}</strong>
               <StatusBadge tone={STAGE[job.stage].tone}>{STAGE[job.stage].text}</StatusBadge>
             </div>
             {job.stage === 'sending' && (
               <progress
                 max={1}
                 value={job.progress}
-                aria-label={`Uploading ${nameOf(job)}`}
+                aria-label={`Uploading ${jobName(job)}`}
                 aria-valuetext={`${Math.round(job.progress * 100)}%`}
               />
             )}
@@ -60,10 +56,9 @@ export function PhotoTray({ jobs, actions }: { jobs: PhotoJob[]; actions: TrayAc
 }
 
 function JobDetail({ job, actions }: { job: PhotoJob; actions: TrayActions }) {
-  const name = nameOf(job);
+  const name = jobName(job);
   if (job.stage === 'review') {
-    const issues = job.report?.issues.map((i) => ISSUE_TEXT[i]).join(' and ') ?? '';
-    return <p>Looks {issues}: keep it or retake it.</p>;
+    return <p>Looks {issuesText(job)}: keep it or retake it.</p>;
   }
   if (job.stage === 'failed') {
     return (

@@ -1,5 +1,4 @@
-import { ISSUE_TEXT, type PhotoJob } from './photo-jobs-store';
-import { PHOTO_TYPE_LABEL } from './photo-types';
+import { issuesText, jobName, type PhotoJob } from './photo-jobs-store';
 
 /**
  * The question a flagged photo asks, over the camera picture where the operator is looking:
@@ -14,9 +13,9 @@ export function ReviewCard({
   onKeep: () => void;
   onRetake: () => void;
 }) {
-  const name =
-    job.kind === 'image-capture' ? 'image capture' : `${PHOTO_TYPE_LABEL[job.photoType]} photo`;
-  const issues = job.report?.issues.map((i) => ISSUE_TEXT[i]).join(' and ') ?? '';
+  // Mid-sentence ("Retake image capture"), so the capture is not capitalised.
+  const name = job.kind === 'image-capture' ? 'image capture' : jobName(job);
+  const issues = issuesText(job);
   return (
     <section className="review-card" aria-label={`Check the ${name}`}>
       {job.thumbUrl && <img src={job.thumbUrl} alt="" className="photo-job-thumb" />}
