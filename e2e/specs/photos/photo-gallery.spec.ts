@@ -32,8 +32,12 @@ test('photos are reclassified and reordered, by keyboard and by dragging', async
 
   // Keyboard: pick up the first photo, move it one place on, drop it.
   await page.getByRole('button', { name: 'Move Front photo, position 1' }).focus();
+  // Each step waits for what a screen reader would announce, as its user would.
+  const announced = page.getByRole('status').filter({ hasText: /photo/ });
   await page.keyboard.press('Space');
+  await expect(announced).toHaveText('Picked up Front photo at position 1.');
   await page.keyboard.press('ArrowRight');
+  await expect(announced).toHaveText('Front photo is over position 2.');
   await page.keyboard.press('Space');
   await expect
     .poll(() => gallery(request, localServer, session))
@@ -47,6 +51,7 @@ test('photos are reclassified and reordered, by keyboard and by dragging', async
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 - 10, from.y + from.height / 2, { steps: 5 });
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 15 });
+  await expect(announced).toHaveText('Ingredients photo is over position 1.');
   await page.mouse.up();
   await expect
     .poll(() => gallery(request, localServer, session))

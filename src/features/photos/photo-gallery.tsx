@@ -3,6 +3,7 @@ import {
   DndContext,
   type DragEndEvent,
   KeyboardSensor,
+  MeasuringStrategy,
   MouseSensor,
   TouchSensor,
   useSensor,
@@ -16,6 +17,7 @@ import {
 } from '@dnd-kit/sortable';
 import { useState } from 'react';
 import type { PhotoType, ProductPhoto } from '#contract';
+import { galleryAnnouncements, galleryInstructions } from './gallery-announcements';
 import { GalleryTile } from './gallery-tile';
 import { PHOTO_TYPE_LABEL } from './photo-types';
 import { mergeGroupOrder } from './reorder';
@@ -91,6 +93,8 @@ function GroupGrid({
   const base = serverIds.join();
   const ids = pending?.base === base ? pending.ids : serverIds;
   const byId = new Map(group.photos.map((p) => [p.id, p]));
+  // One holder per grid for the whole drag (mutated by dnd-kit's callbacks, never in render).
+  const [announcing] = useState(() => ({ moved: false }));
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
@@ -108,24 +112,13 @@ function GroupGrid({
       <DndContext
         sensors={sensors}
         collisionDetection={closestCenter}
+        // The places are measured before a drag starts too, so an arrow key pressed right after
+        // Space moves the photo; measured only while dragging, a quick first arrow was lost.
+        measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
         onDragEnd={onDragEnd}
         accessibility={{
-          announcements: {
-            onDragStart: ({ active }) => `Picked up ${describe(active.id)}.`,
-            onDragOver: ({ active, over }) =>
-              over
-                ? `${describe(active.id)} is over position ${ids.indexOf(String(over.id)) + 1}.`
-                : '',
-            onDragEnd: ({ active, over }) =>
-              over
-                ? `${describe(active.id)} dropped at position ${ids.indexOf(String(over.id)) + 1}.`
-                : '',
-            onDragCancel: ({ active }) => `Moving ${describe(active.id)} was cancelled.`,
-          },
-          screenReaderInstructions: {
-            draggable:
-              'To move a photo, press Space, use the arrow keys to choose its place, and press Space again. Escape cancels.',
-          },
+          announcements: galleryAnnouncements(ids, describe, announcing),
+          screenReaderInstructions: galleryInstructions,
         }}
       >
         <SortableContext items={ids} strategy={rectSortingStrategy} disabled={readOnly}>
@@ -148,8 +141,8 @@ function GroupGrid({
     </section>
   );
 
-  function describe(id: string | number) {
-    const photo = byId.get(String(id));
+  function describe(id: string) {
+    const photo = byId.get(id);
     return photo ? `${PHOTO_TYPE_LABEL[photo.photo_type]} photo` : 'photo';
   }
 }
