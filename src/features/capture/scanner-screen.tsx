@@ -6,6 +6,7 @@ import { CameraToolbar } from '../scanner/camera-toolbar';
 import { CameraVideo } from '../scanner/camera-video';
 import { CameraErrorPanel } from '../scanner/camera-error-panel';
 import { drawOutline } from '../scanner/draw-outline';
+import { DecoderRestartedError } from '../scanner/engines/worker-decoder';
 import { useDiagnosticsStore } from '../scanner/diagnostics-store';
 import type { GateOutcome } from '../scanner/guards/scan-gate';
 import type { FrameReport } from '../scanner/scan-loop';
@@ -117,6 +118,10 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
           ? 'The camera picture froze, so it was restarted.'
           : 'The camera showed only black, so it was restarted.',
       );
+    },
+    onDecodeError: (error) => {
+      diagnostics.failed(error.message);
+      if (error instanceof DecoderRestartedError) setNotice(error.message);
     },
   });
 

@@ -28,6 +28,8 @@ export interface ScannerOptions {
   /** Every decoded frame, for the outline overlay and diagnostics (refs, not React state). */
   onFrame?: (frame: FrameReport) => void;
   onRestart?: (reason: Exclude<WatchdogVerdict, null>) => void;
+  /** A frame the decoder failed on, or a hung decoder that was replaced; scanning goes on. */
+  onDecodeError?: (error: Error) => void;
 }
 
 /** The viewfinder's region of the frame, from where the video and the box sit on screen. */
@@ -89,7 +91,7 @@ export function useScanner(
           for (const symbol of frame.symbols)
             latest.current.onOutcome(scanGate.offer(symbol), frame);
         },
-        onError: () => undefined,
+        onError: (error) => latest.current.onDecodeError?.(error),
       });
     },
   });

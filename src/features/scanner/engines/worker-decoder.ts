@@ -23,47 +23,90 @@ export interface FrameDecoder {
   dispose(): void;
 }
 
-/** The main thread's side of the decoder worker. Bitmaps are transferred, not copied. */
+/** A decode that never answered: its worker was replaced, and scanning goes on with the next. */
+export class DecoderRestartedError extends Error {
+  constructor(seconds: number) {
+    super(`The barcode reader did not answer within ${seconds} s, so it was restarted.`);
+    this.name = 'DecoderRestartedError';
+  }
+}
+
+/** The worker as the decoder uses it; tests pass a fake. */
+export type DecoderWorker = Pick<Worker, 'postMessage' | 'terminate' | 'onmessage' | 'onerror'>;
+
+export interface WorkerDecoderOptions {
+  /**
+   * How long one frame may take once the worker is ready. A frame takes 10-150 ms on a phone
+   * (the slowest, a full 4K frame through every fallback, under a second), so a decode still
+   * running after this is a hung engine: while it hangs the loop drops every frame.
+   */
+  deadlineMs?: number;
+  spawn?: () => DecoderWorker;
+}
+
+const spawnWorker = (): DecoderWorker =>
+  new Worker(new URL('./decoder.worker.ts', import.meta.url), { type: 'module', name: 'decoder' });
+
+type Waiter = { resolve: (r: DecodedFrame) => void; reject: (e: Error) => void; timer?: number };
+type Choice = { engine: EngineName; fellBack: boolean };
+
+/**
+ * The main thread's side of the decoder worker. Frames are transferred, not copied. A worker
+ * that stops answering (a WebAssembly engine stuck in a loop, a GPU frame that never maps) is
+ * terminated and replaced, so the camera keeps scanning instead of silently reading nothing.
+ */
 export function createWorkerDecoder(
   preference: EnginePreference,
   formats: readonly Symbology[],
+  { deadlineMs = 5_000, spawn = spawnWorker }: WorkerDecoderOptions = {},
 ): FrameDecoder {
-  const worker = new Worker(new URL('./decoder.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'decoder',
-  });
-  const pending = new Map<
-    number,
-    {
-      resolve: (r: DecodedFrame) => void;
-      reject: (e: Error) => void;
-    }
-  >();
+  const pending = new Map<number, Waiter>();
   let next = 0;
-  let onReady: (value: { engine: EngineName; fellBack: boolean }) => void = () => undefined;
-  const ready = new Promise<{ engine: EngineName; fellBack: boolean }>(
-    (resolve) => (onReady = resolve),
-  );
-  worker.onmessage = (event: MessageEvent<DecoderResponse>) => {
-    const message = event.data;
-    if (message.type === 'ready') {
-      onReady({ engine: message.engine, fellBack: message.fellBack });
-      return;
-    }
-    const waiter = pending.get(message.id);
-    pending.delete(message.id);
-    if (!waiter) return;
-    if (message.ok)
-      waiter.resolve({ result: message.result, decodeMs: message.decodeMs, luma: message.luma });
-    else waiter.reject(new Error(message.error));
+  let worker: DecoderWorker;
+  let workerReady: Promise<Choice>;
+  let disposed = false;
+
+  const settle = (id: number) => {
+    const waiter = pending.get(id);
+    pending.delete(id);
+    if (waiter?.timer !== undefined) clearTimeout(waiter.timer);
+    return waiter;
   };
-  worker.onerror = (event) => {
-    for (const w of pending.values())
-      w.reject(new Error(event.message || 'The decoder worker failed'));
-    pending.clear();
+  const rejectAll = (error: Error) => {
+    for (const id of [...pending.keys()]) settle(id)?.reject(error);
   };
-  const init: DecoderRequest = { type: 'init', preference, formats };
-  worker.postMessage(init);
+
+  const start = () => {
+    const current = spawn();
+    worker = current;
+    workerReady = new Promise<Choice>((resolve) => {
+      current.onmessage = (event: MessageEvent<DecoderResponse>) => {
+        const message = event.data;
+        if (message.type === 'ready') return resolve(message);
+        const waiter = settle(message.id);
+        if (!waiter) return;
+        if (message.ok)
+          waiter.resolve({
+            result: message.result,
+            decodeMs: message.decodeMs,
+            luma: message.luma,
+          });
+        else waiter.reject(new Error(message.error));
+      };
+    });
+    current.onerror = (event) => rejectAll(new Error(event.message || 'The decoder worker failed'));
+    const init: DecoderRequest = { type: 'init', preference, formats };
+    current.postMessage(init);
+    return workerReady;
+  };
+
+  const restart = () => {
+    worker.terminate();
+    rejectAll(new DecoderRestartedError(deadlineMs / 1000));
+    void start();
+  };
+
+  const ready = start().then(({ engine, fellBack }) => ({ engine, fellBack }));
   return {
     ready,
     get busy() {
@@ -71,16 +114,23 @@ export function createWorkerDecoder(
     },
     decode(bitmap, frameFormats, roi) {
       const id = next++;
+      const startedOn = worker;
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        const waiter: Waiter = { resolve, reject };
+        pending.set(id, waiter);
         const request: DecoderRequest = { type: 'decode', id, bitmap, formats: frameFormats, roi };
         worker.postMessage(request, [bitmap]);
+        // The clock starts once the engine is loaded: compiling WebAssembly is not a hang.
+        void workerReady.then(() => {
+          if (disposed || !pending.has(id) || worker !== startedOn) return;
+          waiter.timer = window.setTimeout(restart, deadlineMs);
+        });
       });
     },
     dispose() {
+      disposed = true;
       worker.terminate();
-      for (const w of pending.values()) w.reject(new Error('The decoder was disposed'));
-      pending.clear();
+      rejectAll(new Error('The decoder was disposed'));
     },
   };
 }
