@@ -47,7 +47,11 @@ export interface WorkerDecoderOptions {
 const spawnWorker = (): DecoderWorker =>
   new Worker(new URL('./decoder.worker.ts', import.meta.url), { type: 'module', name: 'decoder' });
 
-type Waiter = { resolve: (r: DecodedFrame) => void; reject: (e: Error) => void; timer?: number };
+type Waiter = {
+  resolve: (r: DecodedFrame) => void;
+  reject: (e: Error) => void;
+  timer?: ReturnType<typeof setTimeout>;
+};
 type Choice = { engine: EngineName; fellBack: boolean };
 
 /**
@@ -123,7 +127,7 @@ export function createWorkerDecoder(
         // The clock starts once the engine is loaded: compiling WebAssembly is not a hang.
         void workerReady.then(() => {
           if (disposed || !pending.has(id) || worker !== startedOn) return;
-          waiter.timer = window.setTimeout(restart, deadlineMs);
+          waiter.timer = setTimeout(restart, deadlineMs);
         });
       });
     },
