@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { SessionHistoryList } from '../../features/session/session-history-list';
 import { ConnectionStatus } from '../../features/settings/connection-status';
+import { AppUpdates } from '../app-updates';
 
 const MODES = [
   { mode: 'barcode_scan', label: 'Barcode', hint: 'Scan barcodes and QR codes' },
@@ -27,6 +28,7 @@ export function HomeRoute() {
       </nav>
       <SessionHistoryList />
       <ConnectionStatus />
+      <AppUpdates />
     </div>
   );
 }
