@@ -32,10 +32,12 @@ test('a new version is offered on Home and taken on request', async ({ page }, t
 
     // The switch reloads the page under the new worker.
     await page.evaluate(() => ((window as { beforeUpdate?: true }).beforeUpdate = true));
+    const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: 'Update now' }).click();
-    await expect
-      .poll(() => page.evaluate(() => (window as { beforeUpdate?: true }).beforeUpdate ?? false))
-      .toBe(false);
+    await reloaded;
+    expect(await page.evaluate(() => (window as { beforeUpdate?: true }).beforeUpdate)).toBe(
+      undefined,
+    );
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Scan products for Closient');
     const waiting = await page.evaluate(
       async () => !!(await navigator.serviceWorker.getRegistration())?.waiting,

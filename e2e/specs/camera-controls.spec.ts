@@ -167,10 +167,15 @@ test('offline, a scan is queued with its own feedback, and sent once when back o
   const row = page.getByRole('list', { name: 'Recent scans' }).getByRole('listitem');
   await expect(row).toContainText('Queued offline');
   expect(await serverGtins(request, localServer, page.url())).toEqual([]);
+  const sync = page.getByTestId('sync-state');
+  await expect(sync).toContainText('Offline');
+  await expect(sync).toContainText('1 to send');
   await context.setOffline(false);
   await expect
     .poll(() => serverGtins(request, localServer, page.url()))
     .toEqual(['04006381333931']);
+  await expect(sync).toContainText('Online');
+  await expect(sync).toContainText('All sent');
   await expect(row).not.toContainText('Queued offline');
   await page.waitForTimeout(1_000);
   expect(await serverGtins(request, localServer, page.url())).toHaveLength(1);

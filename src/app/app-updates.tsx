@@ -13,7 +13,7 @@ export function AppUpdates() {
   const applyUpdate = usePwaStore((s) => s.applyUpdate);
   // Captures, photo registrations and other changes still on their way, and photos not saved.
   const inFlight = useIsMutating();
-  const unsaved = usePhotoJobsStore(unsavedJobCount);
+  const unsaved = usePhotoJobsStore((s) => unsavedJobCount(s));
   const [declined, setDeclined] = useState(false);
   if (!installOffer && !applyUpdate && !declined) return null;
 

@@ -102,8 +102,12 @@ test.describe('photography mode', () => {
     await shutter(page).click();
     await expect(jobsIn(page, 'queued')).toHaveCount(1);
     await expect(page.getByText('Queued, will upload when online')).toBeVisible();
+    const sync = page.getByTestId('sync-state');
+    await expect(sync).toContainText('Offline');
+    await expect(sync).toContainText('1 to send');
     await context.setOffline(false);
     await expect(jobsIn(page, 'saved')).toHaveCount(1);
+    await expect(sync).toContainText('All sent');
     const photos = (await serverSession(request, localServer, page.url())).product_photos;
     expect(photos).toHaveLength(1);
   });

@@ -17,6 +17,7 @@ import { useRecordSession } from '../session/session-history';
 import { useLiveSession } from '../session/use-live-session';
 import { useSettingsStore } from '../settings/settings-store';
 import { ScannerBar } from './scanner-bar';
+import { useSyncState } from './use-sync-state';
 import { PhotoTarget, resolveTarget, type TargetChoice } from './photo-target';
 import { usePhotoUploads } from './use-photo-uploads';
 
@@ -27,6 +28,7 @@ import { usePhotoUploads } from './use-photo-uploads';
  */
 export function PhotoScreen({ sessionId }: { sessionId: string }) {
   const live = useLiveSession(sessionId);
+  const sync = useSyncState(sessionId);
   const record = useRecordSession();
   useEffect(() => void record(sessionId, { used: true }), [record, sessionId]);
   const detail = live.detail.data;
@@ -93,6 +95,7 @@ export function PhotoScreen({ sessionId }: { sessionId: string }) {
           { label: 'Photos here', value: uploads.savedHere, testId: 'local-photo-count' },
           { label: 'Photos saved', value: live.photoCount, testId: 'server-photo-count' },
         ]}
+        sync={sync}
       />
 
       <main className="scanner-main">

@@ -6,8 +6,14 @@ export interface BarCounter {
   testId: string;
 }
 
-/** The top bar of the full-screen screens: leave, the counters, settings. */
-export function ScannerBar({ counters }: { counters: BarCounter[] }) {
+export interface SyncState {
+  online: boolean;
+  /** Scans and photos of this session not yet on the server. */
+  pending: number;
+}
+
+/** The top bar of the full-screen screens: leave, the counters, the sync state, settings. */
+export function ScannerBar({ counters, sync }: { counters: BarCounter[]; sync: SyncState }) {
   return (
     <header className="scanner-bar">
       <Link to="/" className="button button-ghost">
@@ -22,6 +28,14 @@ export function ScannerBar({ counters }: { counters: BarCounter[] }) {
           </div>
         ))}
       </dl>
+      {/* Not live: each scan and photo already announces its own state ("Queued offline"). */}
+      <p
+        className={sync.online ? 'sync-state' : 'sync-state sync-offline'}
+        data-testid="sync-state"
+      >
+        <span>{sync.online ? 'Online' : 'Offline'}</span>
+        <span>{sync.pending === 0 ? 'All sent' : `${sync.pending} to send`}</span>
+      </p>
       <Link to="/settings" className="button button-ghost">
         Settings
       </Link>

@@ -21,6 +21,7 @@ import { checkTyped, type TypedCode } from './manual-entry';
 import { ManualEntryForm } from './manual-entry-form';
 import { RecentScans } from './recent-scans';
 import { ScannerBar } from './scanner-bar';
+import { useSyncState } from './use-sync-state';
 import { useCaptureSender } from './use-capture-sender';
 import { FLASH_TEXT, useScanFeedback } from './use-scan-feedback';
 
@@ -29,6 +30,7 @@ type Identified = Pick<ScanToSend, 'rawValue' | 'gtin' | 'gs1DlData' | 'format'>
 /** The scanner: camera, outcome feedback, counters and the last scans, for one session. */
 export function ScannerScreen({ sessionId }: { sessionId: string }) {
   const live = useLiveSession(sessionId);
+  const sync = useSyncState(sessionId);
   const record = useRecordSession();
   useEffect(() => {
     void record(sessionId, { used: true });
@@ -155,6 +157,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
           { label: 'Scanned here', value: sender.sentHere, testId: 'local-count' },
           { label: 'Saved', value: live.captureCount, testId: 'server-count' },
         ]}
+        sync={sync}
       />
 
       <main className="scanner-main">

@@ -7,6 +7,7 @@ import { useDiagnosticsStore } from '../scanner/diagnostics-store';
 import { useSessionChanged } from '../session/session-queries';
 import { enqueueCapture, type ScanToSend } from './enqueue-capture';
 import type { LocalScan } from './recent-scans';
+import { captureSendKey } from './use-sync-state';
 
 /** How many of this device's scans the screen keeps in memory for the recent list. */
 const KEEP = 50;
@@ -26,6 +27,7 @@ export function useCaptureSender(
   // A count, not scans.length: the list is capped, the count is not.
   const [sentHere, setSentHere] = useState(0);
   const mutation = useMutation({
+    mutationKey: captureSendKey(sessionId),
     // The outbox decides about retries; React Query pausing while offline would hide "queued".
     networkMode: 'always',
     mutationFn: ({ scan, clientCaptureId }: { scan: ScanToSend; clientCaptureId: string }) =>

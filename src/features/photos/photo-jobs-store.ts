@@ -123,6 +123,8 @@ export const usePhotoJobsStore = create<PhotoJobsState>()((set, get) => ({
 
 export const photoJob = (id: string) => usePhotoJobsStore.getState().jobs.find((j) => j.id === id);
 
-/** Photos and IMAGE captures this device has not yet got onto the server (any stage). */
-export const unsavedJobCount = (s: { jobs: PhotoJob[] }) =>
-  s.jobs.filter((j) => j.stage !== 'saved').length;
+/** Photos and IMAGE captures (of one session, or all) not yet on the server, at any stage. */
+export const unsavedJobCount = (s: { jobs: PhotoJob[] }, sessionId?: string) =>
+  s.jobs.filter(
+    (j) => j.stage !== 'saved' && (sessionId === undefined || j.sessionId === sessionId),
+  ).length;
