@@ -94,10 +94,16 @@ test.describe('photography mode', () => {
 
   test('a photo taken offline waits, then uploads once the network is back', async ({
     page,
+    camera,
     context,
     request,
     localServer,
   }) => {
+    // Installed, as an operator's phone is: the app's code comes from the service worker.
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.reload();
+    await expect(page.getByText('Starting the camera…')).toBeHidden();
+    await camera.show({ format: 'ean13', value: SAMPLE_CODES.ean13 });
     await context.setOffline(true);
     await shutter(page).click();
     await expect(jobsIn(page, 'queued')).toHaveCount(1);

@@ -6,6 +6,7 @@ import { jobName } from '../photos/photo-jobs-store';
 import { PhotoTray } from '../photos/photo-tray';
 import { ReviewCard } from '../photos/review-card';
 import { PhotoTypePicker } from '../photos/photo-type-picker';
+import { warmPhotoWorker } from '../photos/processing/photo-processor';
 import { PHOTO_TYPE_LABEL } from '../photos/photo-types';
 import { usePhotoGuide } from '../photos/use-photo-guide';
 import { CameraErrorPanel } from '../scanner/camera-error-panel';
@@ -31,6 +32,7 @@ export function PhotoScreen({ sessionId }: { sessionId: string }) {
   const sync = useSyncState(sessionId);
   const record = useRecordSession();
   useEffect(() => void record(sessionId, { used: true }), [record, sessionId]);
+  useEffect(warmPhotoWorker, []);
   const detail = live.detail.data;
   const both = detail?.capture_mode === 'both';
   const settings = useSettingsStore(

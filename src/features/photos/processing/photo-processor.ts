@@ -49,6 +49,14 @@ function photoWorker(): Worker {
 }
 
 /**
+ * Starts the worker before the first photo, while the screen opens: its script then loads while
+ * the network is surely there, instead of at the first shutter press, which may be offline.
+ */
+export function warmPhotoWorker(): void {
+  photoWorker();
+}
+
+/**
  * Scores a still for focus and exposure, resizes and compresses it for upload and makes its
  * thumbnail, all in a worker so the camera preview never stutters. An ImageBitmap is
  * transferred (and closed by the worker); a Blob is shared.
