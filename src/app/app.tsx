@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
+import { OutboxDrainer } from '../features/capture/outbox-drainer';
 import { AppProviders } from './providers';
 import { createQueryClient } from './query-client';
 import { createRouter } from './router';
@@ -9,6 +10,7 @@ export function App() {
   const [router] = useState(createRouter);
   return (
     <AppProviders queryClient={queryClient}>
+      <OutboxDrainer />
       <RouterProvider router={router} />
     </AppProviders>
   );

@@ -20,16 +20,34 @@ export interface StoredThumb {
   savedAt: number;
 }
 
+/**
+ * Something on its way to the server, kept until the server has it, so that a reload, a crash
+ * or a closed tab while offline loses nothing. The payload is the feature's own (and checked by
+ * it when read back: an older version of the app may have written it).
+ */
+export interface StoredOutboxItem {
+  /** The client's id, which is also the request's Idempotency-Key. */
+  id: string;
+  kind: 'capture';
+  server: string;
+  sessionId: string;
+  payload: unknown;
+  createdAt: number;
+  /** The server refused it for good (a 4xx): kept to be shown, not sent again. */
+  refused?: { message: string; status: number | null; at: number };
+}
+
 interface ScannerDb extends DBSchema {
   sessions: { key: string; value: StoredSession; indexes: { lastUsedAt: number } };
   thumbs: { key: string; value: StoredThumb; indexes: { savedAt: number } };
+  outbox: { key: string; value: StoredOutboxItem; indexes: { createdAt: number } };
 }
 
 let db: Promise<IDBPDatabase<ScannerDb>> | null = null;
 
 /** The app's IndexedDB, opened once; the only module that touches IndexedDB. */
 function open(): Promise<IDBPDatabase<ScannerDb>> {
-  db ??= openDB<ScannerDb>('closient-scanner', 2, {
+  db ??= openDB<ScannerDb>('closient-scanner', 3, {
     upgrade(database, oldVersion) {
       if (oldVersion < 1) {
         const sessions = database.createObjectStore('sessions', { keyPath: 'id' });
@@ -38,6 +56,10 @@ function open(): Promise<IDBPDatabase<ScannerDb>> {
       if (oldVersion < 2) {
         const thumbs = database.createObjectStore('thumbs', { keyPath: 's3Key' });
         thumbs.createIndex('savedAt', 'savedAt');
+      }
+      if (oldVersion < 3) {
+        const outbox = database.createObjectStore('outbox', { keyPath: 'id' });
+        outbox.createIndex('createdAt', 'createdAt');
       }
     },
   });
@@ -92,5 +114,19 @@ export const thumbnails = {
       cursor = await cursor.continue();
     }
     await tx.done;
+  },
+};
+
+/** The durable outbox: what this device has not yet got onto a server, oldest first. */
+export const outboxItems = {
+  async list(server: string): Promise<StoredOutboxItem[]> {
+    const all = await (await open()).getAllFromIndex('outbox', 'createdAt');
+    return all.filter((item) => item.server === server);
+  },
+  async put(item: StoredOutboxItem): Promise<void> {
+    await (await open()).put('outbox', item);
+  },
+  async delete(id: string): Promise<void> {
+    await (await open()).delete('outbox', id);
   },
 };

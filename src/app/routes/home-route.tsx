@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { RefusedScans } from '../../features/capture/refused-scans';
 import { SessionHistoryList } from '../../features/session/session-history-list';
 import { ConnectionStatus } from '../../features/settings/connection-status';
 import { AppUpdates } from '../app-updates';
@@ -26,6 +27,7 @@ export function HomeRoute() {
           </Link>
         ))}
       </nav>
+      <RefusedScans />
       <SessionHistoryList />
       <ConnectionStatus />
       <AppUpdates />

@@ -1,9 +1,7 @@
 import { useIsMutating } from '@tanstack/react-query';
 import { useOnline } from '../../lib/use-online';
 import { unsavedJobCount, usePhotoJobsStore } from '../photos/photo-jobs-store';
-
-/** The mutation key of a capture on its way, so that the session's pending ones can be counted. */
-export const captureSendKey = (sessionId: string) => ['send-capture', sessionId] as const;
+import { CAPTURE_SEND_KEY, type CaptureToDeliver } from './deliver-capture';
 
 /**
  * The top bar's sync state: whether the device is online, and how many of this session's scans
@@ -11,7 +9,12 @@ export const captureSendKey = (sessionId: string) => ['send-capture', sessionId]
  */
 export function useSyncState(sessionId: string) {
   const online = useOnline();
-  const captures = useIsMutating({ mutationKey: captureSendKey(sessionId) });
+  // Captures of this session on their way, from this screen or taken over from an earlier page.
+  const captures = useIsMutating({
+    mutationKey: CAPTURE_SEND_KEY,
+    predicate: (m) =>
+      (m.state.variables as CaptureToDeliver | undefined)?.scan.sessionId === sessionId,
+  });
   const photos = usePhotoJobsStore((s) => unsavedJobCount(s, sessionId));
   return { online, pending: captures + photos };
 }

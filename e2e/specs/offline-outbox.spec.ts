@@ -1,0 +1,101 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures';
+import { connectApp, serverGtins, startSession } from '../support/app';
+import { SAMPLE_CODES } from '../support/barcodes';
+
+const EAN = { format: 'ean13', value: SAMPLE_CODES.ean13 } as const;
+const GTIN = '04006381333931';
+
+/** The app is installed (its service worker controls the page), as on an operator's phone. */
+async function installed(page: Page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+}
+
+test.beforeEach(async ({ page, localServer, camera: _camera }) => {
+  await connectApp(page, localServer);
+  await installed(page);
+});
+
+test('a scan queued offline survives a reload and is sent once when the network is back', async ({
+  page,
+  context,
+  camera,
+  request,
+  localServer,
+}) => {
+  const session = await startSession(page);
+  expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await context.setOffline(true);
+  await camera.show(EAN);
+  await expect(page.getByTestId('scan-announcement')).toHaveText(`Queued offline: ${EAN.value}`);
+  await camera.clear();
+
+  // Still offline: the reload comes from the service worker, and the scan from IndexedDB.
+  await page.reload();
+  const sync = page.getByTestId('sync-state');
+  await expect(sync).toContainText('Offline');
+  await expect(sync).toContainText('1 to send');
+  expect(await serverGtins(request, localServer, session)).toEqual([]);
+
+  await context.setOffline(false);
+  await expect.poll(() => serverGtins(request, localServer, session)).toEqual([GTIN]);
+  await expect(sync).toContainText('All sent');
+  await expect(page.getByTestId('server-count')).toHaveText('1');
+  // Nothing is left to send again on the next load.
+  await page.reload();
+  await expect(sync).toContainText('All sent');
+  expect(await serverGtins(request, localServer, session)).toEqual([GTIN]);
+});
+
+test('a scan left in a closed tab is sent from the next page, wherever it opens', async ({
+  page,
+  context,
+  camera,
+  request,
+  localServer,
+}) => {
+  const session = await startSession(page);
+  await context.setOffline(true);
+  await camera.show(EAN);
+  await expect(page.getByTestId('scan-announcement')).toHaveText(`Queued offline: ${EAN.value}`);
+  await page.close();
+
+  await context.setOffline(false);
+  const next = await context.newPage();
+  await next.goto('/');
+  await expect.poll(() => serverGtins(request, localServer, session)).toEqual([GTIN]);
+});
+
+test('a scan the server no longer takes is listed on Home with the reason until discarded', async ({
+  page,
+  context,
+  camera,
+  request,
+  localServer,
+}) => {
+  const session = await startSession(page);
+  await context.setOffline(true);
+  await camera.show(EAN);
+  await expect(page.getByTestId('scan-announcement')).toHaveText(`Queued offline: ${EAN.value}`);
+  await camera.clear();
+  await page.goto('/');
+  // Meanwhile the session was ended from another device.
+  const ended = await request.post(`/scanner/api/v1/sessions/${session}/end`, {
+    headers: { 'X-API-Key': localServer.key },
+  });
+  expect(ended.status()).toBe(200);
+
+  await context.setOffline(false);
+  const refused = page.getByTestId('refused-scan');
+  await expect(refused).toContainText(EAN.value);
+  await expect(refused).toContainText('no longer accepts changes');
+  expect(await serverGtins(request, localServer, session)).toEqual([]);
+  // Kept across a reload until the operator lets it go.
+  await page.reload();
+  await expect(refused).toContainText(EAN.value);
+  await page.getByRole('button', { name: `Discard ${EAN.value}` }).click();
+  await expect(refused).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(refused).toHaveCount(0);
+});

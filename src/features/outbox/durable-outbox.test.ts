@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../lib/api-client';
+import { outboxItems } from '../../lib/idb';
+import { durableOutbox, useRefusedStore } from './durable-outbox';
+
+const SERVER = 'https://outbox.test';
+const item = (id: string) => ({
+  id,
+  kind: 'capture' as const,
+  server: SERVER,
+  sessionId: 'session0000000000000000',
+  payload: { rawValue: id },
+});
+const stored = async () => (await outboxItems.list(SERVER)).map((i) => i.id);
+
+describe('the durable outbox', () => {
+  it('keeps an item until it is delivered, even when delivery beats the write', async () => {
+    await durableOutbox.keep(item('a'));
+    expect(await stored()).toEqual(['a']);
+    await durableOutbox.delivered('a');
+    // Delivered before its write had finished: still forgotten, not written back afterwards.
+    void durableOutbox.keep(item('b'));
+    await durableOutbox.delivered('b');
+    expect(await stored()).toEqual([]);
+  });
+
+  it('hands what an earlier page left to this page once, and never its own items', async () => {
+    // An earlier page wrote these, then was reloaded.
+    await outboxItems.put({ ...item('left-1'), createdAt: 1 });
+    await outboxItems.put({ ...item('left-2'), createdAt: 2 });
+    await outboxItems.put({ ...item('other-server'), server: 'https://else.test', createdAt: 3 });
+    await durableOutbox.keep(item('mine'));
+    const [first, second] = await Promise.all([
+      durableOutbox.claimOrphans(SERVER),
+      durableOutbox.claimOrphans(SERVER),
+    ]);
+    expect(first?.map((i) => i.id)).toEqual(['left-1', 'left-2']);
+    expect(second).toEqual([]);
+    for (const id of ['left-1', 'left-2', 'mine']) await durableOutbox.delivered(id);
+    await outboxItems.delete('other-server');
+  });
+
+  it('keeps a refused item with the server’s reason, shows it, and drops it when discarded', async () => {
+    await durableOutbox.keep(item('refused'));
+    await durableOutbox.refused(
+      'refused',
+      new ApiError(400, 'bad_request', 'Session is not active.', [], null, null),
+    );
+    const [kept] = await outboxItems.list(SERVER);
+    expect(kept?.refused).toMatchObject({ status: 400, message: 'Session is not active.' });
+    expect(useRefusedStore.getState().refused.map((i) => i.id)).toEqual(['refused']);
+    // A refused item is not sent again by the next page.
+    expect(await durableOutbox.claimOrphans(SERVER)).toEqual([]);
+    await durableOutbox.discard('refused');
+    expect(await stored()).toEqual([]);
+    expect(useRefusedStore.getState().refused).toEqual([]);
+  });
+});
