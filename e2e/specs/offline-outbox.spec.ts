@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures';
-import { connectApp, serverGtins, startSession } from '../support/app';
+import { connectApp, serverGtins, serverSession, startSession } from '../support/app';
 import { SAMPLE_CODES } from '../support/barcodes';
+import { jobsIn, shutter, storedBytes } from '../support/photos';
 
 const EAN = { format: 'ean13', value: SAMPLE_CODES.ean13 } as const;
 const GTIN = '04006381333931';
@@ -98,4 +99,38 @@ test('a scan the server no longer takes is listed on Home with the reason until 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(refused).toHaveCount(0);
+});
+
+test('photos taken offline survive a reload, a flagged one still waiting for the operator', async ({
+  page,
+  context,
+  camera,
+  request,
+  localServer,
+}) => {
+  const session = await startSession(page, 'product_photography');
+  await camera.show(EAN);
+  await context.setOffline(true);
+  await shutter(page).click();
+  await expect(jobsIn(page, 'queued')).toHaveCount(1);
+  // The next one is blurred: it waits for Keep or Retake.
+  await camera.show({ ...EAN, blur: 8 });
+  await shutter(page).click();
+  await expect(jobsIn(page, 'review')).toHaveCount(1);
+
+  await page.reload();
+  await expect(page.getByText('Starting the camera…')).toBeHidden();
+  await expect(jobsIn(page, 'queued')).toHaveCount(1);
+  await expect(jobsIn(page, 'review')).toHaveCount(1);
+  await expect(page.getByTestId('sync-state')).toContainText('2 to send');
+
+  await context.setOffline(false);
+  await expect(jobsIn(page, 'saved')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Keep Back photo' }).click();
+  await expect(jobsIn(page, 'saved')).toHaveCount(2);
+  await expect(page.getByTestId('sync-state')).toContainText('All sent');
+  const photos = (await serverSession(request, localServer, session)).product_photos;
+  expect(photos.map((p) => p.photo_type).sort()).toEqual(['back', 'front']);
+  for (const photo of photos) expect(photo.file_size).toBe(storedBytes(localServer, photo.s3_key));
+  expect(photos.find((p) => p.photo_type === 'back')?.metadata['kept_despite']).toBe('blurry');
 });

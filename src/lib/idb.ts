@@ -28,7 +28,7 @@ export interface StoredThumb {
 export interface StoredOutboxItem {
   /** The client's id, which is also the request's Idempotency-Key. */
   id: string;
-  kind: 'capture';
+  kind: 'capture' | 'photo';
   server: string;
   sessionId: string;
   payload: unknown;

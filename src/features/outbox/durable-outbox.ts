@@ -53,8 +53,11 @@ export const durableOutbox = {
     useRefusedStore.setState((s) => ({ refused: [...s.refused.filter((i) => i.id !== id), kept] }));
   },
 
-  /** The operator has seen a refused item and lets it go. */
+  /** The operator lets an item go (seen refused, or a photo discarded). */
   async discard(id: string): Promise<void> {
+    await writes.get(id);
+    writes.delete(id);
+    owned.delete(id);
     await outboxItems.delete(id).catch(() => undefined);
     useRefusedStore.setState((s) => ({ refused: s.refused.filter((i) => i.id !== id) }));
   },

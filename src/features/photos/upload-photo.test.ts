@@ -130,4 +130,30 @@ describe('uploadPhoto', () => {
     expect(saved.s3_key).toBe('already-stored');
     expect(api.seen.map((r) => r.method)).toEqual(['POST']);
   });
+
+  it('reports the stored key, and registers only once the caller has written it down', async () => {
+    const { api, client } = setup();
+    const events: string[] = [];
+    let written: () => void = () => undefined;
+    const stored = new Promise<void>((resolve) => (written = resolve));
+    const upload = uploadPhoto(
+      client,
+      photo,
+      { s3Key: null },
+      {
+        post: () => Promise.resolve(),
+        onStored: (key) => {
+          events.push(`stored ${key}`);
+          return stored;
+        },
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Not registered while the key is being written down.
+    expect(api.seen.map((r) => r.method)).toEqual(['GET']);
+    written();
+    await upload;
+    expect(events).toEqual(['stored k1']);
+    expect(api.seen.map((r) => r.method)).toEqual(['GET', 'POST']);
+  });
 });

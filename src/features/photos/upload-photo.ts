@@ -49,6 +49,8 @@ export async function uploadPhoto(
   state: UploadState,
   options: {
     onProgress?: (progress: UploadProgress) => void;
+    /** The object is stored: awaited before registering, so the caller can write that down. */
+    onStored?: (s3Key: string) => Promise<void>;
     signal?: AbortSignal;
     /** The storage POST; tests pass a fake. */
     post?: typeof postForm;
@@ -82,6 +84,7 @@ export async function uploadPhoto(
       if (attempt === 0 && error instanceof ApiError && error.status === 403) continue;
       throw error;
     }
+    await options.onStored?.(state.s3Key);
   }
   return client.request(withLegacyId(ProductPhoto), `${P}/sessions/${session}/photos`, {
     method: 'POST',
