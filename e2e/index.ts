@@ -8,9 +8,11 @@ export type { FakeHardware, InjectedCamera, ShowOptions } from './fixtures/injec
 export {
   connectApp,
   createSession,
+  installed,
   serverGtins,
   serverSession,
   sessionIdOf,
+  setNetwork,
   startSession,
 } from './support/app';
 export { SAMPLE_CODES } from './support/barcodes';

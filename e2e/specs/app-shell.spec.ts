@@ -1,4 +1,5 @@
 import { expect, test } from '../fixtures';
+import { setNetwork } from '../support/app';
 
 test('the server serves the app shell and the health endpoint on one origin', async ({
   page,
@@ -49,7 +50,7 @@ test('the service worker installs and serves the shell offline', async ({ page, 
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-  await context.setOffline(true);
+  await setNetwork(context, 'offline');
   // Deep links get the shell from the cache, lazily loaded screens included.
   await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
@@ -58,5 +59,5 @@ test('the service worker installs and serves the shell offline', async ({ page, 
   // A session needs the server: the screen says so instead of hanging.
   await page.goto('/sessions/2222222222222222222222');
   await expect(page.getByRole('heading', { name: 'Session not available' })).toBeVisible();
-  await context.setOffline(false);
+  await setNetwork(context, 'online');
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures';
-import { connectApp, serverGtins, startSession } from '../support/app';
+import { connectApp, installed, serverGtins, setNetwork, startSession } from '../support/app';
 import { SAMPLE_CODES } from '../support/barcodes';
 
 const EAN = { format: 'ean13', value: SAMPLE_CODES.ean13 } as const;
@@ -160,8 +160,10 @@ test('offline, a scan is queued with its own feedback, and sent once when back o
   request,
   localServer,
 }) => {
+  // Installed, as on an operator's phone: offline, the app's code comes from its cache.
+  await installed(page);
   await startSession(page);
-  await context.setOffline(true);
+  await setNetwork(context, 'offline');
   await camera.show(EAN);
   await expect(page.getByTestId('scan-announcement')).toHaveText(`Queued offline: ${EAN.value}`);
   const row = page.getByRole('list', { name: 'Recent scans' }).getByRole('listitem');
@@ -170,7 +172,7 @@ test('offline, a scan is queued with its own feedback, and sent once when back o
   const sync = page.getByTestId('sync-state');
   await expect(sync).toContainText('Offline');
   await expect(sync).toContainText('1 to send');
-  await context.setOffline(false);
+  await setNetwork(context, 'online');
   await expect
     .poll(() => serverGtins(request, localServer, page.url()))
     .toEqual(['04006381333931']);

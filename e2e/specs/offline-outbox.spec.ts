@@ -1,15 +1,36 @@
-import type { Page } from '@playwright/test';
-import { expect, test } from '../fixtures';
-import { connectApp, serverGtins, serverSession, startSession } from '../support/app';
+import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import { expect, type InjectedCamera, test } from '../fixtures';
+import {
+  connectApp,
+  installed,
+  serverGtins,
+  serverSession,
+  setNetwork,
+  startSession,
+} from '../support/app';
 import { SAMPLE_CODES } from '../support/barcodes';
 import { jobsIn, shutter, storedBytes } from '../support/photos';
 
 const EAN = { format: 'ean13', value: SAMPLE_CODES.ean13 } as const;
 const GTIN = '04006381333931';
 
-/** The app is installed (its service worker controls the page), as on an operator's phone. */
-async function installed(page: Page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
+/** Ends a session from elsewhere (another device, the back office), as its API allows. */
+async function endSession(request: APIRequestContext, key: string, session: string) {
+  const ended = await request.post(`/scanner/api/v1/sessions/${session}/end`, {
+    headers: { 'X-API-Key': key },
+  });
+  expect(ended.status()).toBe(200);
+}
+
+/** A session started on the installed app, and one EAN-13 scanned in it while offline. */
+async function scanOffline(page: Page, context: BrowserContext, camera: InjectedCamera) {
+  const session = await startSession(page);
+  expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await setNetwork(context, 'offline');
+  await camera.show(EAN);
+  await expect(page.getByTestId('scan-announcement')).toHaveText(`Queued offline: ${EAN.value}`);
+  await camera.clear();
+  return session;
 }
 
 test.beforeEach(async ({ page, localServer, camera: _camera }) => {
@@ -24,12 +45,7 @@ test('a scan queued offline survives a reload and is sent once when the network 
   request,
   localServer,
 }) => {
-  const session = await startSession(page);
-  expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-  await context.setOffline(true);
-  await camera.show(EAN);
-  await expect(page.getByTestId('scan-announcement')).toHaveText(`Queued offline: ${EAN.value}`);
-  await camera.clear();
+  const session = await scanOffline(page, context, camera);
 
   // Still offline: the reload comes from the service worker, and the scan from IndexedDB.
   await page.reload();
@@ -38,7 +54,7 @@ test('a scan queued offline survives a reload and is sent once when the network 
   await expect(sync).toContainText('1 to send');
   expect(await serverGtins(request, localServer, session)).toEqual([]);
 
-  await context.setOffline(false);
+  await setNetwork(context, 'online');
   await expect.poll(() => serverGtins(request, localServer, session)).toEqual([GTIN]);
   await expect(sync).toContainText('All sent');
   await expect(page.getByTestId('server-count')).toHaveText('1');
@@ -55,13 +71,10 @@ test('a scan left in a closed tab is sent from the next page, wherever it opens'
   request,
   localServer,
 }) => {
-  const session = await startSession(page);
-  await context.setOffline(true);
-  await camera.show(EAN);
-  await expect(page.getByTestId('scan-announcement')).toHaveText(`Queued offline: ${EAN.value}`);
+  const session = await scanOffline(page, context, camera);
   await page.close();
 
-  await context.setOffline(false);
+  await setNetwork(context, 'online');
   const next = await context.newPage();
   await next.goto('/');
   await expect.poll(() => serverGtins(request, localServer, session)).toEqual([GTIN]);
@@ -74,20 +87,13 @@ test('a scan the server no longer takes is listed on Home with the reason until 
   request,
   localServer,
 }) => {
-  const session = await startSession(page);
-  await context.setOffline(true);
-  await camera.show(EAN);
-  await expect(page.getByTestId('scan-announcement')).toHaveText(`Queued offline: ${EAN.value}`);
-  await camera.clear();
+  const session = await scanOffline(page, context, camera);
   await page.goto('/');
   // Meanwhile the session was ended from another device.
-  const ended = await request.post(`/scanner/api/v1/sessions/${session}/end`, {
-    headers: { 'X-API-Key': localServer.key },
-  });
-  expect(ended.status()).toBe(200);
+  await endSession(request, localServer.key, session);
 
-  await context.setOffline(false);
-  const refused = page.getByTestId('refused-scan');
+  await setNetwork(context, 'online');
+  const refused = page.getByTestId('refused-item');
   await expect(refused).toContainText(EAN.value);
   await expect(refused).toContainText('no longer accepts changes');
   expect(await serverGtins(request, localServer, session)).toEqual([]);
@@ -110,7 +116,7 @@ test('photos taken offline survive a reload, a flagged one still waiting for the
 }) => {
   const session = await startSession(page, 'product_photography');
   await camera.show(EAN);
-  await context.setOffline(true);
+  await setNetwork(context, 'offline');
   await shutter(page).click();
   await expect(jobsIn(page, 'queued')).toHaveCount(1);
   // The next one is blurred: it waits for Keep or Retake.
@@ -124,7 +130,7 @@ test('photos taken offline survive a reload, a flagged one still waiting for the
   await expect(jobsIn(page, 'review')).toHaveCount(1);
   await expect(page.getByTestId('sync-state')).toContainText('2 to send');
 
-  await context.setOffline(false);
+  await setNetwork(context, 'online');
   await expect(jobsIn(page, 'saved')).toHaveCount(1);
   await page.getByRole('button', { name: 'Keep Back photo' }).click();
   await expect(jobsIn(page, 'saved')).toHaveCount(2);
@@ -133,4 +139,27 @@ test('photos taken offline survive a reload, a flagged one still waiting for the
   expect(photos.map((p) => p.photo_type).sort()).toEqual(['back', 'front']);
   for (const photo of photos) expect(photo.file_size).toBe(storedBytes(localServer, photo.s3_key));
   expect(photos.find((p) => p.photo_type === 'back')?.metadata['kept_despite']).toBe('blurry');
+});
+
+test('a photo for a session ended meanwhile is listed on Home, not dropped', async ({
+  page,
+  context,
+  camera,
+  request,
+  localServer,
+}) => {
+  const session = await startSession(page, 'product_photography');
+  await camera.show(EAN);
+  await setNetwork(context, 'offline');
+  await shutter(page).click();
+  await expect(jobsIn(page, 'queued')).toHaveCount(1);
+  await page.goto('/');
+  await endSession(request, localServer.key, session);
+
+  await setNetwork(context, 'online');
+  const refused = page.getByTestId('refused-item');
+  await expect(refused).toContainText('Front photo');
+  await expect(refused).toContainText('no longer accepts changes');
+  await page.getByRole('button', { name: 'Discard Front photo' }).click();
+  await expect(refused).toHaveCount(0);
 });

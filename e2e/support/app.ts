@@ -1,6 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import {
+  type APIRequestContext,
+  type BrowserContext,
+  expect,
+  type Page,
+  type Route,
+} from '@playwright/test';
 import type { CaptureMode } from '../../contract/index';
 import { SessionDetail } from '../../contract/index';
 import type { LocalServer } from '../../server/src/test/server-process';
@@ -12,6 +18,34 @@ export function sessionIdOf(url: string): string {
   const id = /\/sessions\/([^/?#]+)/.exec(url)?.[1];
   if (!id) throw new Error(`No session id in ${url}`);
   return id;
+}
+
+/** The app's traffic to the server: the API, the storage uploads, the health check. */
+const SERVER_TRAFFIC = /\/(scanner\/api|scanner\/uploads|products\/api)\/|\/healthz/;
+const cut = (route: Route) => route.abort('internetdisconnected');
+
+/**
+ * Takes the device offline, or back online. Chromium's offline emulation does not reach the
+ * requests a service worker lets through to the network (microsoft/playwright#2311), and an
+ * installed app's every request passes its service worker; so the server's traffic is also cut
+ * at the context, which in Chromium sees the service worker's requests as well.
+ */
+export async function setNetwork(context: BrowserContext, state: 'offline' | 'online') {
+  if (state === 'offline') {
+    await context.route(SERVER_TRAFFIC, cut);
+    await context.setOffline(true);
+  } else {
+    await context.unroute(SERVER_TRAFFIC, cut);
+    await context.setOffline(false);
+  }
+}
+
+/**
+ * Waits until the app is installed: its service worker has precached the app, so pages opened
+ * from now on load, decode and process photos with no network, as on an operator's phone.
+ */
+export async function installed(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready);
 }
 
 /** Connects the app to the local server the way an operator does: the /connect link. */

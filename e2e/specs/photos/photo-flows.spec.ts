@@ -1,4 +1,12 @@
-import { connectApp, expect, serverSession, startSession, test } from '../../index';
+import {
+  connectApp,
+  expect,
+  installed,
+  serverSession,
+  setNetwork,
+  startSession,
+  test,
+} from '../../index';
 import { SAMPLE_CODES } from '../../support/barcodes';
 import { jobsIn, shutter, storedBytes, takePhoto } from '../../support/photos';
 
@@ -100,18 +108,18 @@ test.describe('photography mode', () => {
     localServer,
   }) => {
     // Installed, as an operator's phone is: the app's code comes from the service worker.
-    await page.evaluate(() => navigator.serviceWorker.ready);
+    await installed(page);
     await page.reload();
     await expect(page.getByText('Starting the camera…')).toBeHidden();
     await camera.show({ format: 'ean13', value: SAMPLE_CODES.ean13 });
-    await context.setOffline(true);
+    await setNetwork(context, 'offline');
     await shutter(page).click();
     await expect(jobsIn(page, 'queued')).toHaveCount(1);
     await expect(page.getByText('Queued, will upload when online')).toBeVisible();
     const sync = page.getByTestId('sync-state');
     await expect(sync).toContainText('Offline');
     await expect(sync).toContainText('1 to send');
-    await context.setOffline(false);
+    await setNetwork(context, 'online');
     await expect(jobsIn(page, 'saved')).toHaveCount(1);
     await expect(sync).toContainText('All sent');
     const photos = (await serverSession(request, localServer, page.url())).product_photos;

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { RefusedScans } from '../../features/capture/refused-scans';
+import { RefusedItems } from '../../features/capture/refused-items';
 import { SessionHistoryList } from '../../features/session/session-history-list';
 import { ConnectionStatus } from '../../features/settings/connection-status';
 import { AppUpdates } from '../app-updates';
@@ -27,7 +27,7 @@ export function HomeRoute() {
           </Link>
         ))}
       </nav>
-      <RefusedScans />
+      <RefusedItems />
       <SessionHistoryList />
       <ConnectionStatus />
       <AppUpdates />

@@ -6,7 +6,7 @@ import { thumbnails } from '../../lib/idb';
 import { apiDelivery } from '../outbox/delivery-policy';
 import { durableOutbox } from '../outbox/durable-outbox';
 import { sendUntilDelivered } from '../outbox/send-until-delivered';
-import { type PhotoJob, photoJob, usePhotoJobsStore } from '../photos/photo-jobs-store';
+import { jobName, type PhotoJob, photoJob, usePhotoJobsStore } from '../photos/photo-jobs-store';
 import {
   EXTENSION,
   uploadImageCapture,
@@ -59,6 +59,12 @@ const StoredPhoto = z.object({
   s3Key: z.string().nullable(),
 });
 type StoredPhoto = z.infer<typeof StoredPhoto>;
+
+/** "Front photo", for a photo kept in the outbox; null if this version cannot read it. */
+export function storedPhotoName(payload: unknown): string | null {
+  const parsed = StoredPhoto.safeParse(payload);
+  return parsed.success ? jobName(parsed.data.job) : null;
+}
 
 /**
  * Writes the photo (its bytes, thumbnail and where its upload got to) to the durable outbox, so
@@ -198,8 +204,12 @@ export function sendPhotoJob(
     },
     (error: unknown) => {
       const message = messageOf(error);
-      changed(id, { stage: 'failed', error: { message, status: statusOf(error) } });
-      void keepPhoto(id);
+      const status = statusOf(error);
+      changed(id, { stage: 'failed', error: { message, status } });
+      // Too large or the wrong type: the tray offers a smaller copy, so it stays to be sent.
+      // Any other refusal (the session ended, ...) is listed on Home until discarded.
+      if (status === 413 || status === 415) void keepPhoto(id);
+      else void durableOutbox.refused(id, new Error(message));
       useDiagnosticsStore.getState().failed(`photo not saved: ${message}`);
     },
   );
