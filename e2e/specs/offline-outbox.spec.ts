@@ -33,6 +33,16 @@ async function scanOffline(page: Page, context: BrowserContext, camera: Injected
   return session;
 }
 
+/** A photo session started on the installed app, and one photo taken in it while offline. */
+async function photographOffline(page: Page, context: BrowserContext, camera: InjectedCamera) {
+  const session = await startSession(page, 'product_photography');
+  await camera.show(EAN);
+  await setNetwork(context, 'offline');
+  await shutter(page).click();
+  await expect(jobsIn(page, 'queued')).toHaveCount(1);
+  return session;
+}
+
 test.beforeEach(async ({ page, localServer, camera: _camera }) => {
   await connectApp(page, localServer);
   await installed(page);
@@ -80,33 +90,6 @@ test('a scan left in a closed tab is sent from the next page, wherever it opens'
   await expect.poll(() => serverGtins(request, localServer, session)).toEqual([GTIN]);
 });
 
-test('a scan the server no longer takes is listed on Home with the reason until discarded', async ({
-  page,
-  context,
-  camera,
-  request,
-  localServer,
-}) => {
-  const session = await scanOffline(page, context, camera);
-  await page.goto('/');
-  // Meanwhile the session was ended from another device.
-  await endSession(request, localServer.key, session);
-
-  await setNetwork(context, 'online');
-  const refused = page.getByTestId('refused-item');
-  await expect(refused).toContainText(EAN.value);
-  await expect(refused).toContainText('no longer accepts changes');
-  expect(await serverGtins(request, localServer, session)).toEqual([]);
-  // Kept across a reload until the operator lets it go.
-  await page.reload();
-  await expect(refused).toContainText(EAN.value);
-  await page.getByRole('button', { name: `Discard ${EAN.value}` }).click();
-  await expect(refused).toHaveCount(0);
-  await page.reload();
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await expect(refused).toHaveCount(0);
-});
-
 test('photos taken offline survive a reload, a flagged one still waiting for the operator', async ({
   page,
   context,
@@ -114,11 +97,7 @@ test('photos taken offline survive a reload, a flagged one still waiting for the
   request,
   localServer,
 }) => {
-  const session = await startSession(page, 'product_photography');
-  await camera.show(EAN);
-  await setNetwork(context, 'offline');
-  await shutter(page).click();
-  await expect(jobsIn(page, 'queued')).toHaveCount(1);
+  const session = await photographOffline(page, context, camera);
   // The next one is blurred: it waits for Keep or Retake.
   await camera.show({ ...EAN, blur: 8 });
   await shutter(page).click();
@@ -141,25 +120,35 @@ test('photos taken offline survive a reload, a flagged one still waiting for the
   expect(photos.find((p) => p.photo_type === 'back')?.metadata['kept_despite']).toBe('blurry');
 });
 
-test('a photo for a session ended meanwhile is listed on Home, not dropped', async ({
-  page,
-  context,
-  camera,
-  request,
-  localServer,
-}) => {
-  const session = await startSession(page, 'product_photography');
-  await camera.show(EAN);
-  await setNetwork(context, 'offline');
-  await shutter(page).click();
-  await expect(jobsIn(page, 'queued')).toHaveCount(1);
-  await page.goto('/');
-  await endSession(request, localServer.key, session);
+for (const { what, takeOffline, name } of [
+  { what: 'scan', takeOffline: scanOffline, name: EAN.value },
+  { what: 'photo', takeOffline: photographOffline, name: 'Front photo' },
+]) {
+  test(`a ${what} for a session ended meanwhile is listed on Home with the reason until discarded`, async ({
+    page,
+    context,
+    camera,
+    request,
+    localServer,
+  }) => {
+    const session = await takeOffline(page, context, camera);
+    await page.goto('/');
+    // Meanwhile the session was ended from another device.
+    await endSession(request, localServer.key, session);
 
-  await setNetwork(context, 'online');
-  const refused = page.getByTestId('refused-item');
-  await expect(refused).toContainText('Front photo');
-  await expect(refused).toContainText('no longer accepts changes');
-  await page.getByRole('button', { name: 'Discard Front photo' }).click();
-  await expect(refused).toHaveCount(0);
-});
+    await setNetwork(context, 'online');
+    const refused = page.getByTestId('refused-item');
+    await expect(refused).toContainText(name);
+    await expect(refused).toContainText('no longer accepts changes');
+    const held = await serverSession(request, localServer, session);
+    expect([held.captures, held.product_photos]).toEqual([[], []]);
+    // Kept across a reload until the operator lets it go.
+    await page.reload();
+    await expect(refused).toContainText(name);
+    await page.getByRole('button', { name: `Discard ${name}` }).click();
+    await expect(refused).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(refused).toHaveCount(0);
+  });
+}
