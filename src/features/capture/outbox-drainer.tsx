@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { useApiClient } from '../../lib/api-context';
 import { durableOutbox } from '../outbox/durable-outbox';
-import { sessionQueries, sessionTouched } from '../session/session-queries';
+import { sessionChanged } from '../session/session-queries';
 import { useSettingsStore } from '../settings/settings-store';
 import { restorePhoto } from './photo-delivery';
 import {
@@ -25,10 +25,7 @@ export function OutboxDrainer() {
   const server = useSettingsStore((s) => s.apiBaseUrl);
   const queryClient = useQueryClient();
   const arrived = useCallback(
-    (sessionId: string) => {
-      sessionTouched(sessionId);
-      return queryClient.invalidateQueries({ queryKey: sessionQueries.one(sessionId) });
-    },
+    (sessionId: string) => sessionChanged(queryClient, sessionId),
     [queryClient],
   );
   const { mutateAsync } = useMutation({

@@ -1,4 +1,4 @@
-import { queryOptions, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { SessionDetail, SessionStatusPoll, SCANNER_API_PREFIX, withLegacyId } from '#contract';
 import type { ApiClient } from '../../lib/api-client';
@@ -59,7 +59,7 @@ export const sessionQueries = {
 };
 
 /** Something on this device changed the session: poll fast again from now. */
-export function sessionTouched(id: string): void {
+function sessionTouched(id: string): void {
   const entry = lastChange.get(id);
   if (entry) entry.at = Date.now();
 }
@@ -68,10 +68,13 @@ export function sessionTouched(id: string): void {
  * This device changed something in the session: poll fast again, and fetch the poll and the
  * detail now (which also restarts the poll's timer at the fast rate).
  */
+export function sessionChanged(queryClient: QueryClient, id: string): Promise<void> {
+  sessionTouched(id);
+  return queryClient.invalidateQueries({ queryKey: sessionQueries.one(id) });
+}
+
+/** `sessionChanged` for one session, from a component. */
 export function useSessionChanged(id: string): () => Promise<void> {
   const queryClient = useQueryClient();
-  return useCallback(() => {
-    sessionTouched(id);
-    return queryClient.invalidateQueries({ queryKey: sessionQueries.one(id) });
-  }, [queryClient, id]);
+  return useCallback(() => sessionChanged(queryClient, id), [queryClient, id]);
 }
