@@ -2,19 +2,18 @@ import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { PHOTO_UPLOAD_LIMITS, SCANNER_API_PREFIX } from '#contract';
-import { registerAuth } from './auth/auth';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
 import type { Db } from './db/database';
+import { registerAccess } from './http/access';
 import { registerErrorHandler } from './http/error-handler';
 import { registerIdempotency } from './limits/idempotency';
-import { registerRateLimit } from './limits/rate-limit.hook';
 import { RateLimiter, type RateLimitDefaults } from './limits/rate-limiter';
 import { capturesRoutes } from './routes/captures/captures.routes';
 import { uploadImageRoutes } from './routes/captures/upload-image.routes';
 import { digitalLinkRoutes } from './routes/digital-link/digital-link.routes';
 import { healthRoutes } from './routes/health/health.routes';
-import { openApiRoutes, PUBLIC_API_PATHS } from './routes/openapi/openapi.routes';
+import { openApiRoutes } from './routes/openapi/openapi.routes';
 import { photosRoutes } from './routes/photos/photos.routes';
 import { proposalsRoutes } from './routes/proposals/proposals.routes';
 import { resolveRoutes } from './routes/resolve/resolve.routes';
@@ -35,6 +34,8 @@ export interface AppOptions {
   allowPrivateUrls?: boolean;
   sessionTtlSeconds?: number;
   rateLimits?: RateLimitDefaults;
+  /** Limits per client address for requests without a valid key (401s, public paths). */
+  ipRateLimits?: RateLimitDefaults;
   /** At most PHOTO_UPLOAD_LIMITS.maxBytes; lower it to see 413s without 15 MB photos. */
   uploadMaxBytes?: number;
   logger?: boolean;
@@ -42,6 +43,8 @@ export interface AppOptions {
 }
 
 const API_PREFIXES = [SCANNER_API_PREFIX, '/products/api/'];
+/** Generous for a store's phones behind one address, tight for a key-guessing loop. */
+export const DEFAULT_IP_LIMITS: RateLimitDefaults = { perMinute: 300, perDay: 20_000 };
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -101,11 +104,13 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     limits: { fileSize: services.uploadMaxBytes, files: 1, fields: 20 },
   });
 
-  registerAuth(app, API_PREFIXES, PUBLIC_API_PATHS, services.keys, clock);
-  registerRateLimit(
-    app,
-    new RateLimiter(clock, options.rateLimits ?? { perMinute: 300, perDay: 10_000 }),
-  );
+  registerAccess(app, {
+    keys: services.keys,
+    clock,
+    keyLimiter: new RateLimiter(clock, options.rateLimits ?? { perMinute: 300, perDay: 10_000 }),
+    ipLimiter: new RateLimiter(clock, options.ipRateLimits ?? DEFAULT_IP_LIMITS),
+    apiPrefixes: API_PREFIXES,
+  });
   registerIdempotency(app, options.db, clock);
 
   healthRoutes(app, options.version);

@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   SCANNER_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000_000, 300),
   SCANNER_RATE_LIMIT_PER_DAY: int(1, 1_000_000_000, 10_000),
   SCANNER_RATE_LIMIT_WINDOW_S: int(1, 3_600, 60),
+  SCANNER_IP_RATE_LIMIT_PER_MINUTE: int(1, 1_000_000_000, 300),
+  SCANNER_IP_RATE_LIMIT_PER_DAY: int(1, 1_000_000_000, 20_000),
   SCANNER_UPLOAD_MAX_BYTES: int(1, PHOTO_UPLOAD_LIMITS.maxBytes, PHOTO_UPLOAD_LIMITS.maxBytes),
   SCANNER_MAINTENANCE_INTERVAL_S: int(1, 86_400, 60),
   SCANNER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
@@ -48,6 +50,7 @@ export type Config = {
   allowPrivateUrls: boolean;
   bootstrapKey: string | null;
   rateLimits: { perMinute: number; perDay: number; shortWindowSeconds: number };
+  ipRateLimits: { perMinute: number; perDay: number; shortWindowSeconds: number };
   maintenanceIntervalSeconds: number;
   uploadMaxBytes: number;
   logLevel: string;
@@ -82,6 +85,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     rateLimits: {
       perMinute: e.SCANNER_RATE_LIMIT_PER_MINUTE,
       perDay: e.SCANNER_RATE_LIMIT_PER_DAY,
+      shortWindowSeconds: e.SCANNER_RATE_LIMIT_WINDOW_S,
+    },
+    ipRateLimits: {
+      perMinute: e.SCANNER_IP_RATE_LIMIT_PER_MINUTE,
+      perDay: e.SCANNER_IP_RATE_LIMIT_PER_DAY,
       shortWindowSeconds: e.SCANNER_RATE_LIMIT_WINDOW_S,
     },
     maintenanceIntervalSeconds: e.SCANNER_MAINTENANCE_INTERVAL_S,

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     allowPrivateUrls: config.allowPrivateUrls,
     sessionTtlSeconds: config.sessionTtlSeconds,
     rateLimits: config.rateLimits,
+    ipRateLimits: config.ipRateLimits,
     uploadMaxBytes: config.uploadMaxBytes,
     logger: config.logLevel !== 'silent',
     logLevel: config.logLevel,

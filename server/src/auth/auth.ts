@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { checkApiKey } from '#contract';
 import type { Clock } from '../clock';
 import { HttpError } from '../http/errors';
@@ -7,12 +7,6 @@ import type { ApiKeyRow, KeysRepository } from './keys.repository';
 export interface AuthContext {
   orgId: string;
   key: ApiKeyRow;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    auth: AuthContext;
-  }
 }
 
 const unauthorized = (message: string) => new HttpError(401, message);
@@ -44,22 +38,4 @@ export function authenticate(
     throw unauthorized('The API key has expired.');
   }
   return { orgId: row.org_id, key: row };
-}
-
-/** Authenticates every request under the given prefixes before its handler runs. */
-export function registerAuth(
-  app: FastifyInstance,
-  prefixes: readonly string[],
-  publicPaths: readonly string[],
-  keys: KeysRepository,
-  clock: Clock,
-): void {
-  app.decorateRequest('auth', null as unknown as AuthContext);
-  app.addHook('onRequest', async (request) => {
-    if (request.method === 'OPTIONS') return;
-    const path = request.url.split('?')[0] ?? '';
-    if (!prefixes.some((p) => path.startsWith(p)) || publicPaths.includes(path)) return;
-    request.auth = authenticate(request, keys, clock);
-    keys.touch(request.auth.key.id);
-  });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AuthContext } from '../auth/auth';
+import type { Access } from './access';
 import { HttpError } from './errors';
 import { fieldErrors } from './error-handler';
 
@@ -23,6 +24,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   params?: P;
   /** Status -> schema (null: no body); the first 2xx is what the handler returns. */
   responses: Record<number, z.ZodType | null>;
+  /** Who may call it; an API key unless said otherwise. */
+  access?: Access;
   handler: (ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>) => unknown;
 }
 
@@ -61,6 +64,7 @@ export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends 
   app.route({
     method: spec.method,
     url: spec.url,
+    config: { access: spec.access ?? 'key' },
     handler: async (request, reply) => {
       const params = parse(spec.params, request.params, 'params');
       const query = parse(spec.query, request.query, 'query');

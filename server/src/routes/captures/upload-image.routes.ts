@@ -58,53 +58,60 @@ export function uploadImageRoutes(app: FastifyInstance, s: Services): void {
     body: UploadImageFields,
     responses: { 201: Capture, 413: null, 415: null },
   });
-  app.post('/scanner/api/v1/captures/upload-image', async (request, reply) => {
-    if (!request.isMultipart())
-      throw new HttpError(415, 'Send multipart/form-data with an image file.');
-    const { fields, file } = await readMultipart(request.parts(), 'image', s.uploadMaxBytes);
-    const parsed = UploadImageFields.safeParse(fields);
-    if (!parsed.success) throw new HttpError(422, 'Invalid input.', fieldErrors(parsed.error));
-    if (!file) throw invalid('image', 'An image file is required.');
-    const type = sniffImage(file);
-    if (!type) throw new HttpError(415, 'Only JPEG, PNG or WebP images are accepted.');
-    let metadata = {};
-    if (parsed.data.metadata) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(parsed.data.metadata);
-      } catch {
-        throw invalid('metadata', 'metadata must be a JSON object encoded as a string.');
+  app.post(
+    '/scanner/api/v1/captures/upload-image',
+    { config: { access: 'key' } },
+    async (request, reply) => {
+      if (!request.isMultipart())
+        throw new HttpError(415, 'Send multipart/form-data with an image file.');
+      const { fields, file } = await readMultipart(request.parts(), 'image', s.uploadMaxBytes);
+      const parsed = UploadImageFields.safeParse(fields);
+      if (!parsed.success) throw new HttpError(422, 'Invalid input.', fieldErrors(parsed.error));
+      if (!file) throw invalid('image', 'An image file is required.');
+      const type = sniffImage(file);
+      if (!type) throw new HttpError(415, 'Only JPEG, PNG or WebP images are accepted.');
+      let metadata = {};
+      if (parsed.data.metadata) {
+        let raw: unknown;
+        try {
+          raw = JSON.parse(parsed.data.metadata);
+        } catch {
+          throw invalid('metadata', 'metadata must be a JSON object encoded as a string.');
+        }
+        const patch = MetadataPatchSchema.safeParse(raw);
+        if (!patch.success)
+          throw new HttpError(422, 'Invalid input.', fieldErrors(patch.error, 'metadata'));
+        metadata = mergeChecked({}, patch.data);
       }
-      const patch = MetadataPatchSchema.safeParse(raw);
-      if (!patch.success)
-        throw new HttpError(422, 'Invalid input.', fieldErrors(patch.error, 'metadata'));
-      metadata = mergeChecked({}, patch.data);
-    }
-    const session = s.sessions.getActive(request.auth.orgId, resolveSessionRef(parsed.data) ?? '');
-    const key = `captures/${session.id}/${randomUUID()}${type.ext}`;
-    s.objects.put(key, file);
-    const row = s.db.transaction(() => {
-      s.uploads.record({
-        s3_key: key,
-        session_id: session.id,
-        org_id: session.org_id,
-        content_type: type.mime,
-        size: file.length,
-      });
-      const created = s.captures.create({
-        sessionId: session.id,
-        orgId: session.org_id,
-        captureType: parsed.data.capture_type,
-        rawValue: parsed.data.raw_value,
-        gtin: parsed.data.gtin,
-        metadata,
-        gs1DlData: {},
-        uploadedImageKey: key,
-      });
-      s.sessions.touch(session.id);
-      return created;
-    })();
-    s.pipeline.enqueue(row.id);
-    return reply.code(201).send(toCapture(row));
-  });
+      const session = s.sessions.getActive(
+        request.auth.orgId,
+        resolveSessionRef(parsed.data) ?? '',
+      );
+      const key = `captures/${session.id}/${randomUUID()}${type.ext}`;
+      s.objects.put(key, file);
+      const row = s.db.transaction(() => {
+        s.uploads.record({
+          s3_key: key,
+          session_id: session.id,
+          org_id: session.org_id,
+          content_type: type.mime,
+          size: file.length,
+        });
+        const created = s.captures.create({
+          sessionId: session.id,
+          orgId: session.org_id,
+          captureType: parsed.data.capture_type,
+          rawValue: parsed.data.raw_value,
+          gtin: parsed.data.gtin,
+          metadata,
+          gs1DlData: {},
+          uploadedImageKey: key,
+        });
+        s.sessions.touch(session.id);
+        return created;
+      })();
+      s.pipeline.enqueue(row.id);
+      return reply.code(201).send(toCapture(row));
+    },
+  );
 }

@@ -2,5 +2,5 @@ import type { FastifyInstance } from 'fastify';
 import type { Health } from '#contract';
 
 export function healthRoutes(app: FastifyInstance, version: string): void {
-  app.get('/healthz', (): Health => ({ status: 'ok', version }));
+  app.get('/healthz', { config: { access: 'public' } }, (): Health => ({ status: 'ok', version }));
 }

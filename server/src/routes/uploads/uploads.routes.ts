@@ -10,7 +10,7 @@ import { sniffImage } from './image-types';
  * It needs no API key: the signed policy names the one key it may write, until it expires.
  */
 export function uploadsRoutes(app: FastifyInstance, s: Services): void {
-  app.post(UPLOAD_PATH, async (request, reply) => {
+  app.post(UPLOAD_PATH, { config: { access: 'public' } }, async (request, reply) => {
     if (!request.isMultipart())
       throw new HttpError(415, 'Send multipart/form-data with the upload fields and a file.');
     const { fields, file } = await readMultipart(request.parts(), 'file', s.uploadMaxBytes);
