@@ -6,6 +6,7 @@ export * from './errors';
 export * from './gtin';
 export * from './health';
 export * from './ids';
+export * from './limits';
 export * from './metadata';
 export * from './photo';
 export * from './proposal';

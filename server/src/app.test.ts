@@ -57,7 +57,9 @@ describe('createApp', () => {
       url: '/scanner/api/v1/nope',
       headers: { accept: 'text/html' },
     });
-    expect(anonymous.statusCode).toBe(401);
+    // No route matched, so there is nothing to authenticate for: the envelope, not the shell.
+    expect(anonymous.statusCode).toBe(404);
+    expect(parseErrorBody(anonymous.json(), 404).code).toBe('NOT_FOUND');
     await t.close();
   });
 

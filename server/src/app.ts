@@ -7,7 +7,8 @@ import { systemClock } from './clock';
 import type { Db } from './db/database';
 import { registerAccess } from './http/access';
 import { registerErrorHandler } from './http/error-handler';
-import { registerIdempotency } from './limits/idempotency';
+import { registerJsonBody } from './http/json-body';
+import { MULTIPART_LIMITS } from './http/multipart';
 import { RateLimiter, type RateLimitDefaults } from './limits/rate-limiter';
 import { capturesRoutes } from './routes/captures/captures.routes';
 import { uploadImageRoutes } from './routes/captures/upload-image.routes';
@@ -83,6 +84,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('services', services);
 
   registerErrorHandler(app);
+  registerJsonBody(app);
   await registerSecurityHeaders(app);
   await app.register(cors, {
     origin: true,
@@ -101,7 +103,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     methods: ['GET', 'POST', 'PATCH'],
   });
   await app.register(multipart, {
-    limits: { fileSize: services.uploadMaxBytes, files: 1, fields: 20 },
+    limits: { fileSize: services.uploadMaxBytes, ...MULTIPART_LIMITS },
   });
 
   registerAccess(app, {
@@ -111,7 +113,6 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     ipLimiter: new RateLimiter(clock, options.ipRateLimits ?? DEFAULT_IP_LIMITS),
     apiPrefixes: API_PREFIXES,
   });
-  registerIdempotency(app, options.db, clock);
 
   healthRoutes(app, options.version);
   sessionsRoutes(app, services);
@@ -132,7 +133,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const ttl = options.sessionTtlSeconds ?? 86_400;
   app.decorate('maintenance', () => ({
     expired: services.sessions.expireIdle(ttl),
-    purgedKeys: app.purgeIdempotencyKeys(),
+    purgedKeys: services.idempotency.purge(),
   }));
   app.addHook('onClose', () => services.pipeline.stop());
   services.pipeline.resume();

@@ -13,6 +13,7 @@ describe('readConfig', () => {
       allowPrivateUrls: false,
       bootstrapKey: null,
       rateLimits: { perMinute: 300, perDay: 10_000, shortWindowSeconds: 60 },
+      ipRateLimits: { perMinute: 300, perDay: 20_000, shortWindowSeconds: 60 },
       maintenanceIntervalSeconds: 60,
       uploadMaxBytes: 15 * 1024 * 1024,
       logLevel: 'warn',

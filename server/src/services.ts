@@ -6,6 +6,7 @@ import { productsRepository } from './catalog/products.repository';
 import type { Clock } from './clock';
 import type { Db } from './db/database';
 import type { RouteRecord } from './http/route';
+import { idempotencyStore } from './limits/idempotency';
 import { Pipeline } from './pipeline/pipeline';
 import { analyzeUrl } from './qr/qr-analyzer';
 import { capturesRepository } from './routes/captures/captures.repository';
@@ -56,6 +57,7 @@ export function createServices(options: ServiceOptions) {
     products,
     proposals,
     photos: photosRepository(db, clock),
+    idempotency: idempotencyStore(db, clock),
     uploads: uploadsRepository(db, clock),
     objects: objectStore(path.join(options.dataDir, 'objects')),
     // A fresh secret per process: presigned uploads live 15 minutes, a restart only voids those.

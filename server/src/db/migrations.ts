@@ -133,4 +133,26 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (api_key_id, idem_key)
   );
   `,
+  // Idempotency keys belong to the organization, so a key rotated while the outbox drains
+  // still finds its requests; a claim (routes that cannot commit in one transaction) carries
+  // a lease, so one a crash abandoned is taken over instead of answering 409 for a day.
+  // Records kept from before were hashed another way: an empty hash replays without comparing.
+  `
+  CREATE TABLE idempotency_records (
+    org_id TEXT NOT NULL,
+    idem_key TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    status_code INTEGER,
+    response_body TEXT,
+    created TEXT NOT NULL,
+    lease_until TEXT,
+    PRIMARY KEY (org_id, idem_key)
+  );
+  INSERT OR IGNORE INTO idempotency_records (org_id, idem_key, request_hash, status_code, response_body, created)
+    SELECT k.org_id, i.idem_key, '', i.status_code, i.response_body, i.created
+    FROM idempotency_keys i JOIN api_keys k ON k.id = i.api_key_id
+    WHERE i.status_code IS NOT NULL;
+  DROP TABLE idempotency_keys;
+  CREATE INDEX idempotency_created ON idempotency_records(created);
+  `,
 ];

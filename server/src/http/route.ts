@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AuthContext } from '../auth/auth';
 import type { Access } from './access';
+import { idempotencyKeyOf, requestHash, type StoredResponse } from '../limits/idempotency';
 import { HttpError } from './errors';
 import { fieldErrors } from './error-handler';
 
@@ -26,6 +27,11 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   responses: Record<number, z.ZodType | null>;
   /** Who may call it; an API key unless said otherwise. */
   access?: Access;
+  /**
+   * False for a POST whose handler waits on something outside the database (the network):
+   * its Idempotency-Key is held by a leased claim instead of committing with the write.
+   */
+  transactional?: boolean;
   handler: (ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>) => unknown;
 }
 
@@ -69,15 +75,37 @@ export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends 
       const params = parse(spec.params, request.params, 'params');
       const query = parse(spec.query, request.query, 'query');
       const body = parse(spec.body, request.body, 'body');
-      const result = await spec.handler({
-        body,
-        query,
-        params,
-        auth: request.auth,
-        request,
-        reply,
+      const run = () => spec.handler({ body, query, params, auth: request.auth, request, reply });
+      const key = idempotencyKeyOf(request);
+      if (!key) return reply.code(success).send(await run());
+      const idem = app.services.idempotency;
+      const req = { orgId: request.auth.orgId, key, hash: requestHash(request) };
+      if (spec.transactional === false) {
+        const stored = idem.claim(req);
+        if (stored) return sendStored(reply, stored, true);
+        try {
+          const response = { status: success, body: JSON.stringify(await run()) };
+          idem.finish(req, response);
+          return sendStored(reply, response, false);
+        } catch (error) {
+          idem.release(req);
+          throw error;
+        }
+      }
+      const out = idem.commit(req, () => {
+        const result = run();
+        if (result instanceof Promise) {
+          throw new Error(`${spec.url} is async: mark it transactional: false.`);
+        }
+        return { status: success, body: JSON.stringify(result) };
       });
-      return reply.code(success).send(result);
+      return sendStored(reply, out, out.replayed);
     },
   });
+}
+
+/** Sends a response recorded for an Idempotency-Key, exactly as it was first sent. */
+export function sendStored(reply: FastifyReply, stored: StoredResponse, replayed: boolean) {
+  if (replayed) void reply.header('Idempotent-Replayed', 'true');
+  return reply.code(stored.status).type('application/json').send(stored.body);
 }

@@ -1,105 +1,168 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../clock';
 import { iso } from '../clock';
-import type { Db } from '../db/database';
+import { type Db, statement } from '../db/database';
 import { HttpError } from '../http/errors';
+import { canonicalJson } from './canonical-json';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** How long a claim may stay unanswered before another request with the key takes it over. */
+export const CLAIM_LEASE_MS = 30_000;
+/** What an in-flight 409 asks the client to wait before it sends the key again. */
+export const IN_FLIGHT_RETRY_S = 1;
 
-interface StoredRow {
+/** One request's key, scoped to its organization, and the hash of what it asks. */
+export interface IdempotentRequest {
+  orgId: string;
+  key: string;
+  hash: string;
+}
+
+/** A response as it was (or will be) sent: replays send these bytes again. */
+export interface StoredResponse {
+  status: number;
+  body: string;
+}
+
+interface Row {
   request_hash: string;
   status_code: number | null;
   response_body: string | null;
   created: string;
+  lease_until: string | null;
 }
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    idempotency: { keyId: string; idemKey: string } | null;
-  }
+/** The Idempotency-Key of a POST with a key, or null; 400 when it is too long. */
+export function idempotencyKeyOf(request: FastifyRequest): string | null {
+  const header = request.headers['idempotency-key'];
+  const key = Array.isArray(header) ? header[0] : header;
+  if (request.method !== 'POST' || !key || !request.auth) return null;
+  if (key.length > 255) throw new HttpError(400, 'Idempotency-Key must be at most 255 characters.');
+  return key;
 }
 
 /**
- * `Idempotency-Key` on any POST (Part A). The key is claimed with a pending row before the
- * handler runs, inside one SQLite statement, so concurrent duplicates cannot both proceed: the
- * second sees the claim and gets 409 until the first finishes, then gets its stored response.
- * 5xx responses release the claim so that the client may retry.
+ * What a request asks, independent of key order and of how its path was spelled: the matched
+ * route, its decoded parameters, the query and the body (multipart handlers add the file's
+ * own hash to `body`).
  */
-export function registerIdempotency(app: FastifyInstance, db: Db, clock: Clock): void {
-  const claim = db.prepare(
-    `INSERT INTO idempotency_keys (api_key_id, idem_key, request_hash, created)
-     VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-  );
-  const find = db.prepare(
-    'SELECT request_hash, status_code, response_body, created FROM idempotency_keys WHERE api_key_id = ? AND idem_key = ?',
-  );
-  const remove = db.prepare('DELETE FROM idempotency_keys WHERE api_key_id = ? AND idem_key = ?');
-  const complete = db.prepare(
-    'UPDATE idempotency_keys SET status_code = ?, response_body = ? WHERE api_key_id = ? AND idem_key = ?',
-  );
-
-  app.decorateRequest('idempotency', null);
-
-  app.addHook('preHandler', async (request, reply) => {
-    const header = request.headers['idempotency-key'];
-    const idemKey = Array.isArray(header) ? header[0] : header;
-    if (request.method !== 'POST' || !idemKey || !request.auth) return;
-    if (idemKey.length > 255)
-      throw new HttpError(400, 'Idempotency-Key must be at most 255 characters.');
-    const keyId = request.auth.key.id;
-    const hash = createHash('sha256')
-      .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
-      .digest('hex');
-
-    const existing = find.get(keyId, idemKey) as StoredRow | undefined;
-    if (existing && clock.now() - Date.parse(existing.created) > IDEMPOTENCY_TTL_MS) {
-      remove.run(keyId, idemKey);
-    }
-    if (claim.run(keyId, idemKey, hash, iso(clock)).changes === 1) {
-      request.idempotency = { keyId, idemKey };
-      return;
-    }
-    const stored = find.get(keyId, idemKey) as StoredRow;
-    if (stored.request_hash !== hash) {
-      throw new HttpError(409, 'This Idempotency-Key was already used with a different request.');
-    }
-    if (stored.status_code === null) {
-      throw new HttpError(409, 'A request with this Idempotency-Key is still being processed.');
-    }
-    void reply.header('Idempotent-Replayed', 'true');
-    return reply
-      .code(stored.status_code)
-      .type('application/json')
-      .send(stored.response_body ?? '');
-  });
-
-  app.addHook('onSend', async (request, reply, payload) => {
-    const idem = request.idempotency;
-    if (!idem) return payload;
-    if (reply.statusCode >= 500) remove.run(idem.keyId, idem.idemKey);
-    else
-      complete.run(
-        reply.statusCode,
-        typeof payload === 'string' ? payload : '',
-        idem.keyId,
-        idem.idemKey,
-      );
-    return payload;
-  });
-
-  /** Forget keys older than the TTL; the maintenance job calls this. */
-  app.decorate(
-    'purgeIdempotencyKeys',
-    () =>
-      db
-        .prepare('DELETE FROM idempotency_keys WHERE created < ?')
-        .run(new Date(clock.now() - IDEMPOTENCY_TTL_MS).toISOString()).changes,
-  );
+export function requestHash(request: FastifyRequest, body: unknown = request.body): string {
+  return createHash('sha256')
+    .update(
+      [
+        request.method,
+        request.routeOptions.url ?? '',
+        canonicalJson(request.params ?? null),
+        canonicalJson(request.query ?? null),
+        canonicalJson(body ?? null),
+      ].join('\n'),
+    )
+    .digest('hex');
 }
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    purgeIdempotencyKeys: () => number;
+const mismatch = () =>
+  new HttpError(409, 'This Idempotency-Key was already used with a different request.');
+const inFlight = () =>
+  new HttpError(
+    409,
+    'A request with this Idempotency-Key is in flight; send it again shortly.',
+    null,
+    { 'Retry-After': String(IN_FLIGHT_RETRY_S) },
+    IN_FLIGHT_RETRY_S,
+  );
+
+/**
+ * `Idempotency-Key` on any POST (Part A), per organization, for 24 hours. A write and the
+ * record of its response commit in one transaction (Stripe's "atomic phases"): a crash leaves
+ * either both or neither, so no key is ever left half-claimed. Routes that cannot run in one
+ * transaction (they wait on the network) hold a claim with a lease instead.
+ */
+export function idempotencyStore(db: Db, clock: Clock) {
+  const find = statement(
+    db,
+    `SELECT request_hash, status_code, response_body, created, lease_until
+     FROM idempotency_records WHERE org_id = ? AND idem_key = ?`,
+  );
+  const insert = statement(
+    db,
+    `INSERT INTO idempotency_records (org_id, idem_key, request_hash, status_code, response_body, created, lease_until)
+     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  );
+  const remove = statement(db, 'DELETE FROM idempotency_records WHERE org_id = ? AND idem_key = ?');
+  const complete = statement(
+    db,
+    `UPDATE idempotency_records SET status_code = ?, response_body = ?, lease_until = NULL
+     WHERE org_id = ? AND idem_key = ? AND request_hash = ?`,
+  );
+
+  const expired = (row: Row) => clock.now() - Date.parse(row.created) >= IDEMPOTENCY_TTL_MS;
+
+  /** The stored answer to replay, or null when the key is free to use; throws 409s. */
+  function existing(req: IdempotentRequest): StoredResponse | null {
+    const row = find.get(req.orgId, req.key) as Row | undefined;
+    if (!row) return null;
+    if (expired(row)) {
+      remove.run(req.orgId, req.key);
+      return null;
+    }
+    if (row.request_hash !== '' && row.request_hash !== req.hash) throw mismatch();
+    if (row.status_code !== null) return { status: row.status_code, body: row.response_body ?? '' };
+    if (row.lease_until && Date.parse(row.lease_until) <= clock.now()) {
+      // Its owner died (or hung) holding the claim: the claim is free again.
+      remove.run(req.orgId, req.key);
+      return null;
+    }
+    throw inFlight();
   }
+
+  return {
+    existing,
+
+    /**
+     * Runs `write` and records its response in one transaction. If another request stored the
+     * key first (another process, between the check and the write), `write` does not run and
+     * that request's answer is returned instead.
+     */
+    commit(
+      req: IdempotentRequest,
+      write: () => StoredResponse,
+    ): StoredResponse & { replayed: boolean } {
+      return db.transaction(() => {
+        const stored = existing(req);
+        if (stored) return { ...stored, replayed: true };
+        const response = write();
+        insert.run(req.orgId, req.key, req.hash, response.status, response.body, iso(clock), null);
+        return { ...response, replayed: false };
+      })();
+    },
+
+    /** Claims the key for a request that cannot commit in one transaction; null: go ahead. */
+    claim(req: IdempotentRequest): StoredResponse | null {
+      return db.transaction(() => {
+        const stored = existing(req);
+        if (stored) return stored;
+        const lease = new Date(clock.now() + CLAIM_LEASE_MS).toISOString();
+        insert.run(req.orgId, req.key, req.hash, null, null, iso(clock), lease);
+        return null;
+      })();
+    },
+    /** Records a claimed request's answer; a 5xx lets the key go so the client may retry. */
+    finish(req: IdempotentRequest, response: StoredResponse): void {
+      if (response.status >= 500) remove.run(req.orgId, req.key);
+      else complete.run(response.status, response.body, req.orgId, req.key, req.hash);
+    },
+    release(req: IdempotentRequest): void {
+      remove.run(req.orgId, req.key);
+    },
+
+    /** Forgets keys older than the TTL; the maintenance job calls this. */
+    purge(): number {
+      return statement(db, 'DELETE FROM idempotency_records WHERE created <= ?').run(
+        new Date(clock.now() - IDEMPOTENCY_TTL_MS).toISOString(),
+      ).changes;
+    },
+  };
 }
+
+export type IdempotencyStore = ReturnType<typeof idempotencyStore>;

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const KEY = /^[A-Za-z0-9_-][A-Za-z0-9/_.-]{0,511}$/;
@@ -30,6 +30,9 @@ export function objectStore(root: string) {
       const file = resolve(key);
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, bytes);
+    },
+    remove(key: string): void {
+      rmSync(resolve(key), { force: true });
     },
     pathOf: resolve,
   };

@@ -56,12 +56,14 @@ export function presigner(secret: string, clock: Clock) {
       fields: Record<string, string>,
     ): { ok: true; policy: Policy } | { ok: false; status: 400 | 403; message: string } {
       const encoded = fields['policy'] ?? '';
-      const signature = fields['x-amz-signature'] ?? '';
-      const expected = sign(encoded);
+      // Compared as bytes: a non-ASCII signature has as many characters as the real one but
+      // more bytes, and timingSafeEqual throws on buffers of different lengths.
+      const signature = Buffer.from(fields['x-amz-signature'] ?? '', 'utf8');
+      const expected = Buffer.from(sign(encoded), 'utf8');
       if (
         !encoded ||
         signature.length !== expected.length ||
-        !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))
+        !timingSafeEqual(signature, expected)
       ) {
         return {
           ok: false,

@@ -1,53 +1,32 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import type { MultipartFile } from '@fastify/multipart';
 import { Capture, MetadataPatchSchema, resolveSessionRef, UploadImageFields } from '#contract';
 import { fieldErrors } from '../../http/error-handler';
 import { HttpError, invalid } from '../../http/errors';
+import { assertJsonDepth } from '../../http/json-body';
 import { mergeChecked } from '../../http/metadata';
+import { readMultipart } from '../../http/multipart';
+import { sendStored } from '../../http/route';
+import { idempotencyKeyOf, requestHash } from '../../limits/idempotency';
 import type { Services } from '../../services';
 import { sniffImage } from '../uploads/image-types';
 import { toCapture } from './captures.repository';
 
-/** Reads a multipart body: its text fields and the one file, refusing oversized files with 413. */
-export async function readMultipart(
-  parts: AsyncIterableIterator<
-    MultipartFile | { type: 'field'; fieldname: string; value: unknown }
-  >,
-  fileField: string,
-  maxBytes: number,
-): Promise<{ fields: Record<string, string>; file: Buffer | null }> {
-  const fields: Record<string, string> = {};
-  let file: Buffer | null = null;
+/** The `metadata` form field: a JSON object in a string, checked like a JSON body's. */
+function readMetadataField(text: string | undefined) {
+  if (!text) return {};
+  assertJsonDepth(text, 'metadata');
+  let raw: unknown;
   try {
-    await readParts();
-  } catch (error) {
-    // The parser's own complaints (truncated form, bad part header) are the client's fault.
-    if (error instanceof HttpError) throw error;
-    // @fastify/multipart's own limit error says nothing about the limit; ours does.
-    if ((error as { statusCode?: number }).statusCode === 413)
-      throw new HttpError(413, `Files may be at most ${formatBytes(maxBytes)}.`);
-    throw new HttpError(400, `The multipart body is malformed: ${(error as Error).message}`);
+    raw = JSON.parse(text);
+  } catch {
+    throw invalid('metadata', 'metadata must be a JSON object encoded as a string.');
   }
-  return { fields, file };
-
-  async function readParts(): Promise<void> {
-    for await (const part of parts) {
-      if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        if (part.file.truncated) {
-          throw new HttpError(413, `Files may be at most ${formatBytes(maxBytes)}.`);
-        }
-        if (part.fieldname === fileField) file = bytes;
-      } else if (typeof part.value === 'string') {
-        fields[part.fieldname] = part.value;
-      }
-    }
-  }
+  const patch = MetadataPatchSchema.safeParse(raw);
+  if (!patch.success)
+    throw new HttpError(422, 'Invalid input.', fieldErrors(patch.error, 'metadata'));
+  return mergeChecked({}, patch.data);
 }
-
-const formatBytes = (n: number) =>
-  n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MB` : `${+(n / 1024).toFixed(1)} kB`;
 
 export function uploadImageRoutes(app: FastifyInstance, s: Services): void {
   s.routes.push({
@@ -62,34 +41,23 @@ export function uploadImageRoutes(app: FastifyInstance, s: Services): void {
     '/scanner/api/v1/captures/upload-image',
     { config: { access: 'key' } },
     async (request, reply) => {
-      if (!request.isMultipart())
-        throw new HttpError(415, 'Send multipart/form-data with an image file.');
-      const { fields, file } = await readMultipart(request.parts(), 'image', s.uploadMaxBytes);
+      const { fields, file } = await readMultipart(request, {
+        fileField: 'image',
+        maxBytes: s.uploadMaxBytes,
+      });
       const parsed = UploadImageFields.safeParse(fields);
       if (!parsed.success) throw new HttpError(422, 'Invalid input.', fieldErrors(parsed.error));
       if (!file) throw invalid('image', 'An image file is required.');
       const type = sniffImage(file);
       if (!type) throw new HttpError(415, 'Only JPEG, PNG or WebP images are accepted.');
-      let metadata = {};
-      if (parsed.data.metadata) {
-        let raw: unknown;
-        try {
-          raw = JSON.parse(parsed.data.metadata);
-        } catch {
-          throw invalid('metadata', 'metadata must be a JSON object encoded as a string.');
-        }
-        const patch = MetadataPatchSchema.safeParse(raw);
-        if (!patch.success)
-          throw new HttpError(422, 'Invalid input.', fieldErrors(patch.error, 'metadata'));
-        metadata = mergeChecked({}, patch.data);
-      }
+      const metadata = readMetadataField(parsed.data.metadata);
       const session = s.sessions.getActive(
         request.auth.orgId,
         resolveSessionRef(parsed.data) ?? '',
       );
       const key = `captures/${session.id}/${randomUUID()}${type.ext}`;
       s.objects.put(key, file);
-      const row = s.db.transaction(() => {
+      const create = () => {
         s.uploads.record({
           s3_key: key,
           session_id: session.id,
@@ -97,7 +65,7 @@ export function uploadImageRoutes(app: FastifyInstance, s: Services): void {
           content_type: type.mime,
           size: file.length,
         });
-        const created = s.captures.create({
+        const row = s.captures.create({
           sessionId: session.id,
           orgId: session.org_id,
           captureType: parsed.data.capture_type,
@@ -108,10 +76,27 @@ export function uploadImageRoutes(app: FastifyInstance, s: Services): void {
           uploadedImageKey: key,
         });
         s.sessions.touch(session.id);
-        return created;
-      })();
-      s.pipeline.enqueue(row.id);
-      return reply.code(201).send(toCapture(row));
+        return { status: 201, body: JSON.stringify(toCapture(row)), id: row.id };
+      };
+      const idemKey = idempotencyKeyOf(request);
+      // The fields and the file's own bytes are the request: the same key with another
+      // image is another request (409), not a replay.
+      const hash = requestHash(request, {
+        fields,
+        image: createHash('sha256').update(file).digest('hex'),
+      });
+      const made: { id?: string } = {};
+      const write = () => {
+        const r = create();
+        made.id = r.id;
+        return r;
+      };
+      const out = idemKey
+        ? s.idempotency.commit({ orgId: request.auth.orgId, key: idemKey, hash }, write)
+        : { ...s.db.transaction(write)(), replayed: false };
+      if (made.id) s.pipeline.enqueue(made.id);
+      else s.objects.remove(key); // replayed: the first request's object is the capture's
+      return sendStored(reply, out, out.replayed);
     },
   );
 }

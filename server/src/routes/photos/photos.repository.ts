@@ -81,6 +81,10 @@ export function photosRepository(db: Db, clock: Clock) {
       if (!row) throw notFound('Photo');
       return row;
     },
+    /** The photo registered for a stored object, if any: each object is one photo at most. */
+    byKey: (s3Key: string) =>
+      statement(db, 'SELECT * FROM product_photos WHERE s3_key = ?').get(s3Key) as
+        PhotoRow | undefined,
     forSession: (sessionId: string) =>
       db
         .prepare('SELECT * FROM product_photos WHERE session_id = ? ORDER BY sort_order, created')

@@ -228,3 +228,75 @@ describe('photos', () => {
     ).toBe(415);
   });
 });
+
+describe('the upload target refuses what it cannot trust, before reading it', () => {
+  it('wants the signed fields before the file', async () => {
+    const p = await presign();
+    const form = new FormData();
+    form.append('file', new Blob([pngBytes()]), 'shot.png');
+    for (const [k, v] of Object.entries(p.upload_fields)) form.append(k, v);
+    const response = new Response(form);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/scanner/uploads',
+      payload: Buffer.from(await response.arrayBuffer()),
+      headers: { 'content-type': response.headers.get('content-type') ?? '' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.message).toMatch(/signed upload fields before the file/);
+  });
+
+  it('answers 403, not 500, for a signature with non-ASCII bytes', async () => {
+    const p = await presign();
+    const good = p.upload_fields['x-amz-signature'] ?? '';
+    const res = await upload(p, pngBytes(), {
+      ...p.upload_fields,
+      'x-amz-signature': `é${good.slice(1)}`,
+    });
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('refuses a body declared larger than the limit without reading it', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/scanner/uploads',
+      payload: 'x',
+      headers: {
+        'content-type': 'multipart/form-data; boundary=x',
+        'content-length': String(16 * 1024 * 1024),
+      },
+    });
+    expect(res.statusCode).toBe(413);
+  });
+
+  it('never lets a registered photo be overwritten or registered twice', async () => {
+    const p = await presign();
+    expect((await upload(p, pngBytes(8))).statusCode).toBe(204);
+    const register = () =>
+      t.call({
+        method: 'POST',
+        url: `/scanner/api/v1/sessions/${sessionId}/photos`,
+        body: { s3_key: p.s3_key, photo_type: 'front' },
+      });
+    expect((await register()).statusCode).toBe(201);
+    expect((await register()).statusCode).toBe(409);
+    const overwrite = await upload(p, pngBytes(16));
+    expect(overwrite.statusCode).toBe(409);
+    expect(readFileSync(t.app.services.objects.pathOf(p.s3_key))).toEqual(pngBytes(8));
+  });
+
+  it('names the limit a form broke: fields, files, or size', async () => {
+    const p = await presign();
+    const many = Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`f${i}`, 'x']));
+    const fields = await upload(p, pngBytes(), { ...p.upload_fields, ...many });
+    expect(fields.statusCode).toBe(413);
+    expect(fields.json().error.message).toMatch(/at most 20 text fields/);
+    const body = await multipart(p.upload_fields, {
+      file: { bytes: pngBytes(), name: 'a.png' },
+      other: { bytes: pngBytes(), name: 'b.png' },
+    });
+    const files = await t.app.inject({ method: 'POST', url: '/scanner/uploads', ...body });
+    expect(files.statusCode).toBe(413);
+    expect(files.json().error.message).toMatch(/at most 1 file/);
+  });
+});

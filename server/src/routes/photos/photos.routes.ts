@@ -61,6 +61,9 @@ export function photosRoutes(app: FastifyInstance, s: Services): void {
           'No uploaded object at this key for this session; upload it first.',
         );
       }
+      if (s.photos.byKey(body.s3_key)) {
+        throw new HttpError(409, 'This object is already registered as a photo.');
+      }
       const captureRef = body.capture_short_id ?? body.capture_public_id ?? null;
       let captureId: string | null = null;
       if (captureRef) {

@@ -22,6 +22,7 @@ export function resolveRoutes(app: FastifyInstance, s: Services): void {
     tag: 'resolve',
     body: ResolveUrlRequest,
     responses: { 200: ResolveUrlResponse },
+    transactional: false,
     handler: ({ body }) => resolveUrl(body.url, s.allowPrivateUrls),
   });
 
