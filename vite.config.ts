@@ -40,7 +40,8 @@ export default defineConfig({
     }),
   ],
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
-  build: { target: 'es2022', sourcemap: true },
+  // Maps for local debugging only: 'hidden' leaves no sourceMappingURL, and the server refuses .map.
+  build: { target: 'es2022', sourcemap: 'hidden' },
   // ES module workers can split: ZXing-JS (the fallback, ~400 kB) becomes its own chunk, loaded
   // only where WebAssembly is unavailable, instead of being inlined into the decoder worker.
   worker: { format: 'es' },

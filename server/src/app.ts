@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -9,6 +10,7 @@ import { registerAccess } from './http/access';
 import { registerErrorHandler } from './http/error-handler';
 import { registerJsonBody } from './http/json-body';
 import { MULTIPART_LIMITS } from './http/multipart';
+import { originResolver, type OriginOptions } from './http/origins';
 import { RateLimiter, type RateLimitDefaults } from './limits/rate-limiter';
 import { capturesRoutes } from './routes/captures/captures.routes';
 import { uploadImageRoutes } from './routes/captures/upload-image.routes';
@@ -41,6 +43,8 @@ export interface AppOptions {
   uploadMaxBytes?: number;
   logger?: boolean;
   logLevel?: string;
+  /** The public origin and the other origins allowed to call the API (CORS). */
+  origins?: OriginOptions;
 }
 
 const API_PREFIXES = [SCANNER_API_PREFIX, '/products/api/'];
@@ -74,6 +78,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     dataDir: options.dataDir,
     pipelineDelayMs: options.pipelineDelayMs ?? 0,
     allowPrivateUrls: options.allowPrivateUrls ?? false,
+    origins: originResolver(options.origins ?? {}),
     uploadMaxBytes: Math.min(
       options.uploadMaxBytes ?? PHOTO_UPLOAD_LIMITS.maxBytes,
       PHOTO_UPLOAD_LIMITS.maxBytes,
@@ -86,21 +91,26 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
   registerJsonBody(app);
   await registerSecurityHeaders(app);
+  // gzip or brotli for everything over 1 kB: the app's main script, a big session's detail.
+  await app.register(compress, { global: true, encodings: ['br', 'gzip'] });
   await app.register(cors, {
-    origin: true,
-    allowedHeaders: ['Content-Type', 'X-API-Key', 'Idempotency-Key'],
-    exposedHeaders: [
-      'RateLimit-Policy',
-      'RateLimit-Limit',
-      'RateLimit-Remaining',
-      'RateLimit-Reset',
-      'X-RateLimit-Limit',
-      'X-RateLimit-Remaining',
-      'X-RateLimit-Reset',
-      'Retry-After',
-      'Idempotent-Replayed',
-    ],
-    methods: ['GET', 'POST', 'PATCH'],
+    delegator: (request, callback) =>
+      callback(null, {
+        origin: services.origins.corsAllowed(request.headers.origin, request),
+        allowedHeaders: ['Content-Type', 'X-API-Key', 'Idempotency-Key'],
+        exposedHeaders: [
+          'RateLimit-Policy',
+          'RateLimit-Limit',
+          'RateLimit-Remaining',
+          'RateLimit-Reset',
+          'X-RateLimit-Limit',
+          'X-RateLimit-Remaining',
+          'X-RateLimit-Reset',
+          'Retry-After',
+          'Idempotent-Replayed',
+        ],
+        methods: ['GET', 'POST', 'PATCH'],
+      }),
   });
   await app.register(multipart, {
     limits: { fileSize: services.uploadMaxBytes, ...MULTIPART_LIMITS },

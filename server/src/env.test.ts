@@ -17,6 +17,7 @@ describe('readConfig', () => {
       maintenanceIntervalSeconds: 60,
       uploadMaxBytes: 15 * 1024 * 1024,
       logLevel: 'warn',
+      origins: { publicOrigin: undefined, corsOrigins: [] },
     });
   });
 

@@ -10,6 +10,16 @@ const flag = z
 const int = (min: number, max: number, fallback: number) =>
   z.coerce.number({ error: 'Must be a whole number.' }).int().min(min).max(max).default(fallback);
 
+/** An http(s) origin, written without a path: `https://scanner.example:8443`. */
+const origin = z.string().refine((v) => {
+  try {
+    const url = new URL(v);
+    return /^https?:$/.test(url.protocol) && url.origin === v.replace(/\/+$/, '');
+  } catch {
+    return false;
+  }
+}, 'Must be an origin such as https://scanner.example.com (scheme, host and port only).');
+
 /**
  * The server's whole configuration, read from the environment once, here and nowhere else
  * (lint forbids `process.env` in other server files). A bad value stops start-up with a
@@ -37,6 +47,17 @@ const EnvSchema = z.object({
   SCANNER_IP_RATE_LIMIT_PER_DAY: int(1, 1_000_000_000, 20_000),
   SCANNER_UPLOAD_MAX_BYTES: int(1, PHOTO_UPLOAD_LIMITS.maxBytes, PHOTO_UPLOAD_LIMITS.maxBytes),
   SCANNER_MAINTENANCE_INTERVAL_S: int(1, 86_400, 60),
+  SCANNER_PUBLIC_ORIGIN: origin.optional(),
+  SCANNER_CORS_ORIGINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(origin))
+    .default([]),
   SCANNER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
 });
 
@@ -54,6 +75,7 @@ export type Config = {
   maintenanceIntervalSeconds: number;
   uploadMaxBytes: number;
   logLevel: string;
+  origins: { publicOrigin: string | undefined; corsOrigins: string[] };
 };
 
 export class ConfigError extends Error {
@@ -95,5 +117,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maintenanceIntervalSeconds: e.SCANNER_MAINTENANCE_INTERVAL_S,
     uploadMaxBytes: e.SCANNER_UPLOAD_MAX_BYTES,
     logLevel: e.SCANNER_LOG_LEVEL,
+    origins: {
+      publicOrigin: e.SCANNER_PUBLIC_ORIGIN?.replace(/\/+$/, ''),
+      corsOrigins: e.SCANNER_CORS_ORIGINS,
+    },
   };
 }

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     sessionTtlSeconds: config.sessionTtlSeconds,
     rateLimits: config.rateLimits,
     ipRateLimits: config.ipRateLimits,
+    origins: config.origins,
     uploadMaxBytes: config.uploadMaxBytes,
     logger: config.logLevel !== 'silent',
     logLevel: config.logLevel,

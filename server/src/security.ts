@@ -25,8 +25,15 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
     },
     // Cross-origin isolation would block the real API's images; not needed for the scanner.
     crossOriginEmbedderPolicy: false,
+    // The same rule as the CSP's frame-ancestors 'none', for browsers that predate it.
+    xFrameOptions: { action: 'deny' },
+    // HSTS over plain HTTP is meaningless and, on a LAN address, harmful: set it per request.
+    strictTransportSecurity: false,
   });
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', async (request, reply) => {
     reply.header('Permissions-Policy', 'camera=(self), microphone=(), geolocation=()');
+    if (request.protocol === 'https') {
+      reply.header('Strict-Transport-Security', 'max-age=31536000');
+    }
   });
 }

@@ -5,6 +5,7 @@ import { orgsRepository } from './auth/orgs.repository';
 import { productsRepository } from './catalog/products.repository';
 import type { Clock } from './clock';
 import type { Db } from './db/database';
+import type { OriginResolver } from './http/origins';
 import type { RouteRecord } from './http/route';
 import { idempotencyStore } from './limits/idempotency';
 import { Pipeline } from './pipeline/pipeline';
@@ -23,6 +24,7 @@ export interface ServiceOptions {
   dataDir: string;
   pipelineDelayMs: number;
   allowPrivateUrls: boolean;
+  origins: OriginResolver;
   /** Largest accepted upload in bytes: Part A's 15 MB unless configured lower. */
   uploadMaxBytes: number;
   onPipelineError: (error: unknown, captureId: string) => void;
@@ -49,6 +51,7 @@ export function createServices(options: ServiceOptions) {
     db,
     clock,
     allowPrivateUrls: options.allowPrivateUrls,
+    origins: options.origins,
     uploadMaxBytes: options.uploadMaxBytes,
     orgs: orgsRepository(db, clock),
     keys: keysRepository(db, clock),

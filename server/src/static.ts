@@ -19,6 +19,8 @@ export async function registerStaticApp(
     await app.register(fastifyStatic, {
       root: staticDir,
       wildcard: false,
+      // Source maps stay on the build machine: they are the app's source, not its interface.
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
       setHeaders(reply, filePath) {
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
         reply.header(

@@ -65,6 +65,8 @@ export function registerAccess(app: FastifyInstance, options: AccessOptions): vo
     }
     request.auth = auth;
     keys.touch(auth.key.id);
+    // An organization's data: no cache, shared or private, may keep it.
+    void reply.header('Cache-Control', 'no-store');
     limit(keyLimiter, `key:${auth.key.id}`, 'this API key', reply, {
       perMinute: auth.key.rate_limit_per_minute,
       perDay: auth.key.rate_limit_per_day,

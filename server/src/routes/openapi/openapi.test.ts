@@ -96,7 +96,9 @@ describe('errors', () => {
 });
 
 describe('CORS', () => {
-  it('lets a browser on another origin send the key and read the rate-limit headers', async () => {
+  it('lets a browser on a configured origin send the key and read the rate-limit headers', async () => {
+    await t.close();
+    t = await createTestApp({ origins: { corsOrigins: ['https://scanner.example'] } });
     const preflight = await t.app.inject({
       method: 'OPTIONS',
       url: '/scanner/api/v1/sessions',

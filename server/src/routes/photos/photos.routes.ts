@@ -32,10 +32,9 @@ export function photosRoutes(app: FastifyInstance, s: Services): void {
     responses: { 200: PresignResponse },
     handler: ({ params, query, auth, request }) => {
       const session = s.sessions.getActive(auth.orgId, params.session_id);
-      // The upload target is this server, on the origin the client used to reach it.
-      const origin = `${request.protocol}://${request.host}`;
+      // The upload target is this server, on its public origin (never a Host it does not know).
       return s.presign.create(
-        `${origin}${UPLOAD_PATH}`,
+        `${s.origins.publicOrigin(request)}${UPLOAD_PATH}`,
         session.id,
         session.org_id,
         query.photo_type,
