@@ -131,4 +131,34 @@ describe('the server process', { timeout: 30_000 }, () => {
     expect(cli('revoke', id).status).toBe(1);
     expect(cli('create', '--prefix', 'xyz').stderr).toMatch(/--prefix must be one of/);
   });
+
+  it('keys CLI: --help, unknown options, and keys for a second organization', () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'scanner-cli-'));
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/keys.ts', ...args], {
+        env: { ...process.env, SCANNER_DATA_DIR: dataDir },
+        encoding: 'utf8',
+      });
+    const help = cli('--help');
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/Usage:[\s\S]*--org ID\|NAME/);
+    const unknown = cli('create', '--nope');
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown option '--nope'[\s\S]*Usage:/);
+    expect(unknown.stderr).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+
+    expect(cli('create').status).toBe(0);
+    const second = cli('create', '--org', 'Store 42', '--label', 'tills');
+    expect(second.stdout).toMatch(/Created organization (\S+) \(Store 42\)/);
+    const orgs = cli('orgs').stdout.trim().split('\n');
+    expect(orgs).toHaveLength(2);
+    const storeId = /(\S+)\s+Store 42/.exec(cli('orgs').stdout)?.[1] ?? '';
+    // The same name again chooses it rather than making a third.
+    expect(cli('create', '--org', 'Store 42').stdout).not.toMatch(/Created organization/);
+    expect(cli('create', '--org', storeId).stdout).toContain(`for Store 42 (${storeId})`);
+    const listed = cli('list', '--org', 'Store 42').stdout.trim().split('\n');
+    expect(listed).toHaveLength(3);
+    expect(listed.every((line) => line.includes(`org ${storeId}`))).toBe(true);
+    expect(cli('list', '--org', 'Nobody').status).toBe(1);
+  });
 });

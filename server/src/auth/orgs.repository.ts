@@ -22,6 +22,11 @@ export function orgsRepository(db: Db, clock: Clock) {
     first: () =>
       statement(db, 'SELECT * FROM organizations ORDER BY created LIMIT 1').get() as
         OrgRow | undefined,
+    byName: (name: string) =>
+      statement(db, 'SELECT * FROM organizations WHERE name = ? ORDER BY created LIMIT 1').get(
+        name,
+      ) as OrgRow | undefined,
+    list: () => statement(db, 'SELECT * FROM organizations ORDER BY created').all() as OrgRow[],
     byId: (id: string) =>
       statement(db, 'SELECT * FROM organizations WHERE id = ?').get(id) as OrgRow | undefined,
   };

@@ -1,73 +1,123 @@
 import { parseArgs } from 'node:util';
 import { API_KEY_PREFIXES, type ApiKeyPrefix } from '#contract';
+import type { ApiKeyRow } from '../auth/keys.repository';
 import { openForCli } from './open';
 
-const USAGE = `Usage:
-  npm run keys -- create [--prefix cpk|csb|csu] [--label TEXT] [--expires-days N]
-  npm run keys -- list
-  npm run keys -- revoke <key id or hint>`;
+const USAGE = `Manage the local server's API keys (data folder: SCANNER_DATA_DIR, default .data).
 
-function main(argv: string[]): number {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      prefix: { type: 'string', default: 'cpk' },
-      label: { type: 'string', default: '' },
-      'expires-days': { type: 'string' },
-    },
+Usage:
+  npm run keys -- create [--org ID|NAME] [--prefix cpk|csb|csu] [--label TEXT] [--expires-days N]
+  npm run keys -- list [--org ID|NAME]
+  npm run keys -- revoke <key id or hint>
+  npm run keys -- orgs
+  npm run keys -- --help
+
+--org names the organization a key belongs to, by id or name; a name that is not known yet
+creates that organization. Without it, keys go to the first organization.`;
+
+type Cli = ReturnType<typeof openForCli>;
+
+function keyState(k: ApiKeyRow): string {
+  if (k.revoked_at) return 'revoked';
+  return k.expires_at && Date.parse(k.expires_at) <= Date.now() ? 'expired' : 'active';
+}
+
+/** The organization --org names (created when a new name), or the first one. */
+function organization({ orgs }: Cli, name: string | undefined) {
+  if (name === undefined) return orgs.first() ?? orgs.create('Local organization');
+  const found = orgs.byId(name) ?? orgs.byName(name);
+  if (found) return found;
+  const created = orgs.create(name);
+  console.log(`Created organization ${created.id} (${created.name}).`);
+  return created;
+}
+
+function create(cli: Cli, values: Record<string, string | boolean | undefined>): void {
+  const text = (name: string) => {
+    const v = values[name];
+    return typeof v === 'string' ? v : undefined;
+  };
+  const prefix = text('prefix') ?? 'cpk';
+  if (!(API_KEY_PREFIXES as readonly string[]).includes(prefix))
+    throw new Error(`--prefix must be one of ${API_KEY_PREFIXES.join(', ')}.`);
+  const daysText = text('expires-days');
+  const days = daysText === undefined ? null : Number(daysText);
+  if (days !== null && !(Number.isInteger(days) && days > 0))
+    throw new Error('--expires-days must be a positive whole number.');
+  const org = organization(cli, text('org'));
+  const { key, row } = cli.keys.create(org.id, {
+    prefix: prefix as ApiKeyPrefix,
+    label: text('label') ?? '',
+    expiresAt: days === null ? null : new Date(Date.now() + days * 86_400_000).toISOString(),
   });
-  const [command, target] = positionals;
-  const { db, orgs, keys } = openForCli();
+  console.log(
+    `Created key ${row.id} (${row.hint}) for ${org.name} (${org.id}). It is shown once; store it now:\n${key}`,
+  );
+}
+
+function list(cli: Cli, orgName: string | undefined): void {
+  const org = orgName === undefined ? null : (cli.orgs.byId(orgName) ?? cli.orgs.byName(orgName));
+  if (orgName !== undefined && !org) throw new Error(`No organization with id or name ${orgName}.`);
+  for (const k of cli.keys.list().filter((k) => !org || k.org_id === org.id)) {
+    console.log(
+      [
+        k.id,
+        k.hint,
+        keyState(k),
+        k.label || '-',
+        `org ${k.org_id}`,
+        `created ${k.created}`,
+        `last used ${k.last_used ?? 'never'}`,
+      ].join('  '),
+    );
+  }
+}
+
+function run(argv: string[]): number {
+  let parsed;
   try {
-    if (command === 'create') {
-      if (!(API_KEY_PREFIXES as readonly string[]).includes(values.prefix))
-        throw new Error(`--prefix must be one of ${API_KEY_PREFIXES.join(', ')}.`);
-      const days = values['expires-days'] === undefined ? null : Number(values['expires-days']);
-      if (days !== null && !(Number.isInteger(days) && days > 0))
-        throw new Error('--expires-days must be a positive whole number.');
-      const org = orgs.first() ?? orgs.create('Local organization');
-      const { key, row } = keys.create(org.id, {
-        prefix: values.prefix as ApiKeyPrefix,
-        label: values.label,
-        expiresAt: days === null ? null : new Date(Date.now() + days * 86_400_000).toISOString(),
-      });
-      console.log(`Created key ${row.id} (${row.hint}). It is shown once; store it now:\n${key}`);
-      return 0;
-    }
-    if (command === 'list') {
-      for (const k of keys.list()) {
-        const state = k.revoked_at
-          ? 'revoked'
-          : k.expires_at && Date.parse(k.expires_at) <= Date.now()
-            ? 'expired'
-            : 'active';
-        console.log(
-          [
-            k.id,
-            k.hint,
-            state,
-            k.label || '-',
-            `created ${k.created}`,
-            `last used ${k.last_used ?? 'never'}`,
-          ].join('  '),
-        );
-      }
-      return 0;
-    }
-    if (command === 'revoke' && target) {
-      if (keys.revoke(target) === 0) throw new Error(`No active key with id or hint ${target}.`);
-      console.log(`Revoked ${target}.`);
-      return 0;
-    }
-    console.error(USAGE);
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        prefix: { type: 'string' },
+        label: { type: 'string' },
+        'expires-days': { type: 'string' },
+        org: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
     return 2;
+  }
+  const { positionals, values } = parsed;
+  const [command, target] = positionals;
+  if (values.help || command === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const cli = openForCli();
+  try {
+    if (command === 'create') create(cli, values);
+    else if (command === 'list') list(cli, values.org);
+    else if (command === 'orgs') {
+      for (const o of cli.orgs.list()) console.log(`${o.id}  ${o.name}  created ${o.created}`);
+    } else if (command === 'revoke' && target) {
+      if (cli.keys.revoke(target) === 0)
+        throw new Error(`No active key with id or hint ${target}.`);
+      console.log(`Revoked ${target}.`);
+    } else {
+      console.error(USAGE);
+      return 2;
+    }
+    return 0;
   } catch (error) {
     console.error((error as Error).message);
     return 1;
   } finally {
-    db.close();
+    cli.db.close();
   }
 }
 
-process.exit(main(process.argv.slice(2)));
+process.exit(run(process.argv.slice(2)));

@@ -14,6 +14,11 @@ describe('isPrivateAddress', () => {
     'fe80::1',
     '::ffff:127.0.0.1',
     '100.64.0.1',
+    '::7f00:1',
+    '::a00:1',
+    '::808:808',
+    '64:ff9b::7f00:1',
+    '2002:7f00:1::',
     'garbage',
   ])('refuses %s', (ip) => {
     expect(isPrivateAddress(ip)).toBe(true);
