@@ -85,13 +85,24 @@ export function productsRepository(db: Db, clock: Clock) {
     byId: (id: string) =>
       statement(db, 'SELECT * FROM products WHERE id = ?').get(id) as ProductRow | undefined,
     count: () => (statement(db, 'SELECT COUNT(*) AS n FROM products').get() as { n: number }).n,
-    setField(id: string, field: EnrichableField, value: string): void {
+    /** Sets a field in one organization's view of a product; the shared row is untouched. */
+    setFieldFor(orgId: string, productId: string, field: EnrichableField, value: string): void {
       if (!ENRICHABLE_FIELDS.includes(field)) throw new Error(`Not an enrichable field: ${field}`);
-      statement(db, `UPDATE products SET ${field} = ?, modified = ? WHERE id = ?`).run(
-        value,
-        iso(clock),
-        id,
-      );
+      statement(
+        db,
+        `INSERT INTO product_overrides (org_id, product_id, field_name, value, modified) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (org_id, product_id, field_name) DO UPDATE SET value = excluded.value, modified = excluded.modified`,
+      ).run(orgId, productId, field, value, iso(clock));
+    },
+    /** A product as one organization sees it: the shared row with that organization's fields. */
+    viewFor(orgId: string, product: ProductRow): ProductRow {
+      const rows = statement(
+        db,
+        'SELECT field_name, value FROM product_overrides WHERE org_id = ? AND product_id = ?',
+      ).all(orgId, product.id) as { field_name: EnrichableField; value: string }[];
+      const view = { ...product };
+      for (const r of rows) view[r.field_name] = r.value;
+      return view;
     },
   };
   return repo;

@@ -155,4 +155,16 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE idempotency_keys;
   CREATE INDEX idempotency_created ON idempotency_records(created);
   `,
+  // Each organization's view of the catalog is its own: the seeded products are shared, and
+  // what an organization applies (proposals) is kept as its override, seen by no one else.
+  `
+  CREATE TABLE product_overrides (
+    org_id TEXT NOT NULL REFERENCES organizations(id),
+    product_id TEXT NOT NULL REFERENCES products(id),
+    field_name TEXT NOT NULL,
+    value TEXT NOT NULL,
+    modified TEXT NOT NULL,
+    PRIMARY KEY (org_id, product_id, field_name)
+  );
+  `,
 ];

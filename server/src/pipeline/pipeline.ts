@@ -132,7 +132,7 @@ export class Pipeline {
         proposals.createFor(
           id,
           row.org_id,
-          product,
+          products.viewFor(row.org_id, product),
           readJson<PendingEnrichment[]>(product.pending_enrichment),
         );
 

@@ -34,7 +34,10 @@ export interface CaptureRow {
   created: string;
 }
 
-const SELECT = `SELECT c.*, p.name AS product_name FROM captures c LEFT JOIN products p ON p.id = c.product_id`;
+// The product's name as the capture's organization sees it (its own override, if any).
+const SELECT = `SELECT c.*, COALESCE(o.value, p.name) AS product_name FROM captures c
+  LEFT JOIN products p ON p.id = c.product_id
+  LEFT JOIN product_overrides o ON o.org_id = c.org_id AND o.product_id = c.product_id AND o.field_name = 'name'`;
 
 export function toCapture(row: CaptureRow): Capture {
   return {

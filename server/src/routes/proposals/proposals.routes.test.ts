@@ -53,7 +53,10 @@ describe('enrichment proposals', () => {
     const applied = await t.call({ method: 'POST', url: `/scanner/api/v1/captures/${id}/apply` });
     expect(applied.statusCode).toBe(200);
     expect(applied.json().applied_count).toBe(1);
-    expect(t.app.services.products.byGtin('05012345678900')).toMatchObject({
+    const { products } = t.app.services;
+    const shared = products.byGtin('05012345678900');
+    if (!shared) throw new Error('seeded product missing');
+    expect(products.viewFor(t.orgId, shared)).toMatchObject({
       brand_name: 'Nature Valley',
       category: '',
     });
@@ -118,5 +121,78 @@ describe('enrichment proposals', () => {
         })
       ).statusCode,
     ).toBe(404);
+  });
+});
+
+describe('tenancy: each organization sees its own catalog', () => {
+  it("one organization's apply changes its own view of a product, not another's", async () => {
+    const { products } = t.app.services;
+    products.upsertMany([
+      {
+        gtin: '04000000000006',
+        name: 'Plain name',
+        pending_enrichment: [
+          {
+            field_name: 'name',
+            proposed_value: 'Org B name',
+            confidence: '0.90',
+            reasoning: 'label',
+            source: 'test',
+          },
+        ],
+      },
+    ]);
+    const a = await scan('4000000000006');
+    const bKey = t.otherKey();
+    const asB = (o: Parameters<typeof t.call>[0]) =>
+      t.call({ ...o, headers: { 'x-api-key': bKey, ...(o.headers ?? {}) } });
+    const bSession = (
+      await asB({ method: 'POST', url: '/scanner/api/v1/sessions', body: {} })
+    ).json().id as string;
+    const b = (
+      await asB({
+        method: 'POST',
+        url: '/scanner/api/v1/captures',
+        body: { session_short_id: bSession, capture_type: 'BARCODE', raw_value: '4000000000006' },
+      })
+    ).json().id as string;
+    await t.app.services.pipeline.idle();
+    const [proposal] = ProposalList.parse(
+      (await asB({ url: `/scanner/api/v1/captures/${b}/proposals` })).json(),
+    );
+    await asB({
+      method: 'PATCH',
+      url: `/scanner/api/v1/proposals/${proposal?.id}`,
+      body: { status: 'ACCEPTED' },
+    });
+    expect(
+      (await asB({ method: 'POST', url: `/scanner/api/v1/captures/${b}/apply` })).json()
+        .applied_count,
+    ).toBe(1);
+
+    expect((await asB({ url: `/scanner/api/v1/captures/${b}` })).json().product_name).toBe(
+      'Org B name',
+    );
+    expect((await t.call({ url: `/scanner/api/v1/captures/${a}` })).json().product_name).toBe(
+      'Plain name',
+    );
+    expect(products.byGtin('04000000000006')?.name).toBe('Plain name');
+    // A later scan in A is proposed against A's own (unchanged) value.
+    const a2 = await scan('4000000000006');
+    const [forA] = ProposalList.parse(
+      (await t.call({ url: `/scanner/api/v1/captures/${a2}/proposals` })).json(),
+    );
+    expect(forA).toMatchObject({ field_name: 'name', current_value: 'Plain name' });
+
+    // Redirects are per organization too: B's rule does not take A's first place.
+    const save = (call: typeof t.call, id: string) =>
+      call({
+        method: 'POST',
+        url: `/scanner/api/v1/captures/${id}/save-redirect`,
+        body: { url: 'https://example.com/p' },
+      });
+    expect((await save(asB, b)).json().order_index).toBe(0);
+    expect((await save(asB, b)).json().order_index).toBe(1);
+    expect((await save(t.call, a)).json().order_index).toBe(0);
   });
 });

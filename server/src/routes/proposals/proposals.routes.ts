@@ -70,7 +70,7 @@ export function proposalsRoutes(app: FastifyInstance, s: Services): void {
         .filter((p) => p.status === 'ACCEPTED' && !p.applied_at);
       s.db.transaction(() => {
         for (const p of accepted) {
-          s.products.setField(productId, p.field_name, p.proposed_value);
+          s.products.setFieldFor(auth.orgId, productId, p.field_name, p.proposed_value);
           s.proposals.markApplied(p.id);
         }
       })();
