@@ -5,6 +5,7 @@ import { listBench } from './list';
 import { photosBench } from './photos';
 import { pollingBench } from './polling';
 import { serverBench } from './server';
+import { wireBench } from './wire';
 import type { Bench, BenchOptions } from './types';
 
 /**
@@ -19,6 +20,7 @@ const BENCHES: Record<string, Bench> = {
   bundle: bundleBench,
   list: listBench,
   photos: photosBench,
+  wire: wireBench,
 };
 
 function parseArgs(argv: string[]): { names: string[]; options: BenchOptions } {
