@@ -1,7 +1,7 @@
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerFactory } from 'fastify';
 import { PHOTO_UPLOAD_LIMITS, SCANNER_API_PREFIX } from '#contract';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
@@ -43,6 +43,8 @@ export interface AppOptions {
   uploadMaxBytes?: number;
   logger?: boolean;
   logLevel?: string;
+  /** The HTTP server to listen with (an HTTPS one for TLS); Fastify's own http.Server if unset. */
+  serverFactory?: FastifyServerFactory;
   /** The public origin and the other origins allowed to call the API (CORS). */
   origins?: OriginOptions;
 }
@@ -71,6 +73,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     // `__proto__` is a legal metadata key (contract tests cover it). It stays an own data
     // property: every schema copies entries with Object.entries/fromEntries, never by assignment.
     onProtoPoisoning: 'ignore',
+    ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
   });
   const services = createServices({
     db: options.db,

@@ -1,10 +1,14 @@
 import fs from 'node:fs';
+import type http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PresignResponse } from '#contract';
 import { createTestApp, type TestApp } from '../test/harness';
+import { selfSignedLocalhost } from '../test/tls';
 
 let t: TestApp;
 afterEach(() => t.close());
@@ -50,6 +54,24 @@ describe('HTTP hygiene', () => {
     expect(plain.headers['strict-transport-security']).toBeUndefined();
     expect(plain.headers['x-frame-options']).toBe('DENY');
     expect(plain.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('sends HSTS over HTTPS', async () => {
+    const tls = await selfSignedLocalhost();
+    t = await createTestApp({
+      serverFactory: (handler) => https.createServer(tls, handler),
+    });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    const headers = await new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
+      https
+        .get(`https://localhost:${port}/healthz`, { ca: tls.cert }, (res) => {
+          res.resume();
+          resolve(res.headers);
+        })
+        .on('error', reject);
+    });
+    expect(headers['strict-transport-security']).toBe('max-age=31536000');
   });
 
   it('allows CORS for its own origin and the configured ones only', async () => {
