@@ -1,22 +1,28 @@
 // Adds up the JSON reports of Vitest and Playwright into CI's closing line
 // "N passed, N failed". A missing report (its runner never ran) counts as one failure, so a run
-// that stopped early can never look green.
+// that stopped early can never look green. Usage: VITEST.json PLAYWRIGHT.json [MORE-VITEST.json...]
+// (the other Node majors' unit and smoke reports).
 import { existsSync, readFileSync } from 'node:fs';
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const [vitestFile, playwrightFile] = process.argv.slice(2);
+const [vitestFile, playwrightFile, ...moreVitest] = process.argv.slice(2);
 
-if (vitestFile && existsSync(vitestFile)) {
-  const r = JSON.parse(readFileSync(vitestFile, 'utf8'));
-  passed += r.numPassedTests;
-  failed += r.numFailedTests;
-  skipped += r.numPendingTests + r.numTodoTests;
-  if (r.numTotalTests === 0) failed += 1;
-} else {
-  console.log(`summary: no unit-test report at ${vitestFile}`);
-  failed += 1;
+for (const file of [vitestFile, ...moreVitest]) {
+  if (file && existsSync(file)) {
+    const r = JSON.parse(readFileSync(file, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    skipped += r.numPendingTests + r.numTodoTests;
+    if (r.numTotalTests === 0) failed += 1;
+    if (moreVitest.includes(file)) {
+      console.log(`summary: ${file}: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+    }
+  } else {
+    console.log(`summary: no unit-test report at ${file}`);
+    failed += 1;
+  }
 }
 
 if (playwrightFile && existsSync(playwrightFile)) {

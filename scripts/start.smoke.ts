@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+
+/**
+ * `npm start` on an empty data folder, on whichever Node runs this: it builds the app, serves it
+ * and /healthz, prints a key, and one capture is created and read back with that key.
+ */
+it(
+  `npm start serves the app and the API on Node ${process.version}`,
+  { timeout: 240_000 },
+  async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'scanner-smoke-'));
+    const child = spawn('npm', ['start'], {
+      env: { ...process.env, PORT: '0', SCANNER_DATA_DIR: dataDir, SCANNER_LOG_LEVEL: 'error' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    try {
+      await expect
+        .poll(() => /running at (http:\S+?)\/?\s/.exec(output)?.[1], {
+          timeout: 200_000,
+          interval: 500,
+        })
+        .toBeTruthy();
+      const url = /running at (http:\S+?)\/?\s/.exec(output)?.[1] ?? '';
+      const key = /API key \(shown once, keep it\): (\S+)/.exec(output)?.[1] ?? '';
+      expect(existsSync(path.join(dataDir, 'scanner.db'))).toBe(true);
+
+      const page = await fetch(`${url}/`, { headers: { accept: 'text/html' } });
+      expect(await page.text()).toContain('<title>Closient Scanner</title>');
+      const health = (await (await fetch(`${url}/healthz`)).json()) as { status: string };
+      expect(health.status).toBe('ok');
+
+      const headers = { 'x-api-key': key, 'content-type': 'application/json' };
+      const session = (await (
+        await fetch(`${url}/scanner/api/v1/sessions`, { method: 'POST', headers, body: '{}' })
+      ).json()) as { id: string };
+      const created = await fetch(`${url}/scanner/api/v1/captures`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          session_short_id: session.id,
+          capture_type: 'BARCODE',
+          raw_value: '4006381333931',
+        }),
+      });
+      expect(created.status).toBe(201);
+      const { id } = (await created.json()) as { id: string };
+      const read = (await (
+        await fetch(`${url}/scanner/api/v1/captures/${id}`, { headers })
+      ).json()) as { id: string; raw_value: string };
+      expect(read).toMatchObject({ id, raw_value: '4006381333931' });
+    } finally {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+);
