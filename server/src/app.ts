@@ -21,6 +21,7 @@ import { photosRoutes } from './routes/photos/photos.routes';
 import { proposalsRoutes } from './routes/proposals/proposals.routes';
 import { resolveRoutes } from './routes/resolve/resolve.routes';
 import { sessionsRoutes } from './routes/sessions/sessions.routes';
+import { trustRoutes } from './routes/trust/trust.routes';
 import { uploadsRoutes } from './routes/uploads/uploads.routes';
 import { registerSecurityHeaders } from './security';
 import { createServices, type Services } from './services';
@@ -45,6 +46,8 @@ export interface AppOptions {
   logLevel?: string;
   /** The HTTP server to listen with (an HTTPS one for TLS); Fastify's own http.Server if unset. */
   serverFactory?: FastifyServerFactory;
+  /** With --lan: the local CA, served at /trust for phones to install. */
+  trust?: { caCert: string; serverName: string };
   /** The public origin and the other origins allowed to call the API (CORS). */
   origins?: OriginOptions;
 }
@@ -137,6 +140,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   resolveRoutes(app, services);
   digitalLinkRoutes(app, services);
   openApiRoutes(app, services, options.version);
+  if (options.trust) trustRoutes(app, options.trust.caCert, options.trust.serverName);
   await registerStaticApp(app, options.staticDir, [
     ...API_PREFIXES,
     '/healthz',

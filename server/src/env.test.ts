@@ -3,9 +3,12 @@ import { ConfigError, readConfig } from './env';
 
 describe('readConfig', () => {
   it('has sensible defaults relative to the working folder', () => {
-    expect(readConfig({}, '/srv/app')).toEqual({
+    expect(readConfig({}, '/srv/app', [])).toEqual({
       port: 8787,
       host: '127.0.0.1',
+      lan: false,
+      tls: null,
+      tlsNames: [],
       dataDir: '/srv/app/.data',
       staticDir: '/srv/app/dist',
       sessionTtlSeconds: 86_400,

@@ -27,7 +27,21 @@ const origin = z.string().refine((v) => {
  */
 const EnvSchema = z.object({
   PORT: int(0, 65_535, 8787),
-  HOST: z.string().min(1).default('127.0.0.1'),
+  // Unset: loopback, or every interface with --lan (phones must reach it).
+  HOST: z.string().min(1).optional(),
+  SCANNER_LAN: flag,
+  SCANNER_TLS_CERT: z.string().min(1).optional(),
+  SCANNER_TLS_KEY: z.string().min(1).optional(),
+  SCANNER_TLS_NAMES: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$/i, 'Host names only, comma-separated.')))
+    .default([]),
   SCANNER_DATA_DIR: z.string().min(1).default('.data'),
   SCANNER_STATIC_DIR: z.string().min(1).default('dist'),
   SCANNER_SESSION_TTL_S: int(1, 365 * 86_400, 86_400),
@@ -64,6 +78,12 @@ const EnvSchema = z.object({
 export type Config = {
   port: number;
   host: string;
+  /** `--lan` or SCANNER_LAN=1: HTTPS on every interface with this server's own CA. */
+  lan: boolean;
+  /** A store's own certificate and key (PEM paths), instead of the local CA's. */
+  tls: { certPath: string; keyPath: string } | null;
+  /** Extra host names the LAN certificate covers (a DNS name the store gave this machine). */
+  tlsNames: string[];
   dataDir: string;
   staticDir: string;
   sessionTtlSeconds: number;
@@ -82,7 +102,11 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+export function readConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+  argv: readonly string[] = [],
+): Config {
   // An empty variable means "not set", as in most shells' `FOO= cmd`.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = EnvSchema.safeParse(present);
@@ -95,9 +119,28 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (!e.SCANNER_TLS_CERT !== !e.SCANNER_TLS_KEY) {
+    throw new ConfigError(
+      'Invalid configuration:\n  SCANNER_TLS_CERT and SCANNER_TLS_KEY go together: set both or neither.',
+    );
+  }
+  const unknown = argv.filter((a) => a !== '--lan');
+  if (unknown.length) {
+    throw new ConfigError(`Unknown option ${unknown.join(' ')}; the server takes --lan only.`);
+  }
+  const lan = e.SCANNER_LAN || argv.includes('--lan');
   return {
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (lan ? '0.0.0.0' : '127.0.0.1'),
+    lan,
+    tls:
+      e.SCANNER_TLS_CERT && e.SCANNER_TLS_KEY
+        ? {
+            certPath: path.resolve(cwd, e.SCANNER_TLS_CERT),
+            keyPath: path.resolve(cwd, e.SCANNER_TLS_KEY),
+          }
+        : null,
+    tlsNames: e.SCANNER_TLS_NAMES,
     dataDir: path.resolve(cwd, e.SCANNER_DATA_DIR),
     staticDir: path.resolve(cwd, e.SCANNER_STATIC_DIR),
     sessionTtlSeconds: e.SCANNER_SESSION_TTL_S,

@@ -16,7 +16,8 @@ cleanupOutdatedCaches();
 // a cached API answer would show an operator stale counts as if they were live.
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {
-    denylist: [/^\/scanner\/api\//, /^\/products\/api\//, /^\/healthz/],
+    // /trust is the server's own page (--lan), not a route of the app.
+    denylist: [/^\/scanner\/api\//, /^\/products\/api\//, /^\/healthz/, /^\/trust/],
   }),
 );
 

@@ -9,6 +9,8 @@ export interface OriginOptions {
   publicOrigin?: string | undefined;
   /** Other web origins allowed to call the API from a browser (SCANNER_CORS_ORIGINS). */
   corsOrigins?: readonly string[];
+  /** More names this machine answers to (SCANNER_TLS_NAMES). */
+  extraHostnames?: readonly string[];
 }
 
 /** The names this machine answers to: loopback, its host name, and every interface address. */
@@ -29,6 +31,7 @@ export function ownHostnames(): Set<string> {
  */
 export function originResolver(options: OriginOptions) {
   const own = ownHostnames();
+  for (const name of options.extraHostnames ?? []) own.add(name.toLowerCase());
   const configured = options.publicOrigin?.replace(/\/+$/, '');
   const cors = new Set(options.corsOrigins ?? []);
 

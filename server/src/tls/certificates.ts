@@ -44,6 +44,17 @@ export const LAN_RANGES = [
   'fe80::/10',
 ];
 
+const LAN_CIDRS = LAN_RANGES.map((r) => ipaddr.parseCIDR(r));
+
+/** Whether an address is one the local CA may vouch for. */
+export function inLanRange(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  const parsed = ipaddr.parse(address);
+  return LAN_CIDRS.some(
+    ([range, bits]) => parsed.kind() === range.kind() && parsed.match(range, bits),
+  );
+}
+
 const serial = () => {
   const bytes = randomBytes(16);
   bytes[0] = (bytes[0] ?? 0) & 0x7f; // a positive INTEGER
