@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { RefusedItems } from '../../features/capture/refused-items';
 import { SessionHistoryList } from '../../features/session/session-history-list';
 import { ConnectionStatus } from '../../features/settings/connection-status';
+import { PhoneTrust } from '../../features/settings/phone-trust';
 import { AppUpdates } from '../app-updates';
 
 const MODES = [
@@ -30,6 +31,7 @@ export function HomeRoute() {
       <RefusedItems />
       <SessionHistoryList />
       <ConnectionStatus />
+      <PhoneTrust />
       <AppUpdates />
     </div>
   );

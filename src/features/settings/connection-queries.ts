@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { Health } from '#contract';
+import { Health, LanInfo } from '#contract';
 import type { ApiClient } from '../../lib/api-client';
 
 /** Query keys and options for the connection, general to specific. */
@@ -11,5 +11,13 @@ export const connectionQueries = {
       queryFn: ({ signal }) => client.request(Health, '/healthz', { signal }),
       refetchInterval: 30_000,
       retry: false,
+    }),
+  /** Set only when the local server runs with --lan: where phones go to trust it. */
+  lan: (client: ApiClient, baseUrl: string) =>
+    queryOptions({
+      queryKey: [...connectionQueries.all(), 'lan', baseUrl] as const,
+      queryFn: ({ signal }) => client.request(LanInfo, '/trust/info.json', { signal }),
+      retry: false,
+      staleTime: Infinity,
     }),
 };

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import type { LanInfo } from '#contract';
+import { lanAddress } from '../../tls/secure-setup';
 import { caDer, mobileConfig } from './trust-profiles';
 import { TRUST_PAGE, TRUST_SCRIPT } from './trust-page';
 
@@ -30,5 +32,14 @@ export function trustRoutes(app: FastifyInstance, caPem: string, serverName: str
       .header('Content-Disposition', 'attachment; filename="closient-scanner.mobileconfig"')
       .send(profile),
   );
-  app.get(`${TRUST_PATH}/info.json`, { config }, () => ({ lan: true, trust_path: TRUST_PATH }));
+  // The address a phone can use: the one this request came by, unless that was loopback.
+  app.get(`${TRUST_PATH}/info.json`, { config }, (request): LanInfo => {
+    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(request.hostname);
+    const host = loopback ? lanAddress() : request.hostname;
+    const port = request.socket.localPort;
+    return {
+      lan: true,
+      trust_url: `${request.protocol}://${host}${port ? `:${port}` : ''}${TRUST_PATH}`,
+    };
+  });
 }
