@@ -5,6 +5,7 @@ import { listBench } from './list';
 import { photosBench } from './photos';
 import { pollingBench } from './polling';
 import { serverBench } from './server';
+import { tlsBench } from './tls';
 import { wireBench } from './wire';
 import type { Bench, BenchOptions } from './types';
 
@@ -21,6 +22,7 @@ const BENCHES: Record<string, Bench> = {
   list: listBench,
   photos: photosBench,
   wire: wireBench,
+  tls: tlsBench,
 };
 
 function parseArgs(argv: string[]): { names: string[]; options: BenchOptions } {
