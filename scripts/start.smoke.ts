@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { spawnNpmStart } from '../server/src/test/server-process';
 
 /**
  * `npm start` on an empty data folder, on whichever Node runs this: it builds the app, serves it
@@ -13,23 +13,10 @@ it(
   { timeout: 240_000 },
   async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'scanner-smoke-'));
-    const child = spawn('npm', ['start'], {
-      env: { ...process.env, PORT: '0', SCANNER_DATA_DIR: dataDir, SCANNER_LOG_LEVEL: 'error' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
-    });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const start = spawnNpmStart({ SCANNER_DATA_DIR: dataDir });
     try {
-      await expect
-        .poll(() => /running at (http:\S+?)\/?\s/.exec(output)?.[1], {
-          timeout: 200_000,
-          interval: 500,
-        })
-        .toBeTruthy();
-      const url = /running at (http:\S+?)\/?\s/.exec(output)?.[1] ?? '';
-      const key = /API key \(shown once, keep it\): (\S+)/.exec(output)?.[1] ?? '';
+      await expect.poll(start.url, { timeout: 200_000, interval: 500 }).toBeTruthy();
+      const url = start.url() ?? '';
       expect(existsSync(path.join(dataDir, 'scanner.db'))).toBe(true);
 
       const page = await fetch(`${url}/`, { headers: { accept: 'text/html' } });
@@ -37,7 +24,7 @@ it(
       const health = (await (await fetch(`${url}/healthz`)).json()) as { status: string };
       expect(health.status).toBe('ok');
 
-      const headers = { 'x-api-key': key, 'content-type': 'application/json' };
+      const headers = { 'x-api-key': start.key(), 'content-type': 'application/json' };
       const session = (await (
         await fetch(`${url}/scanner/api/v1/sessions`, { method: 'POST', headers, body: '{}' })
       ).json()) as { id: string };
@@ -57,7 +44,7 @@ it(
       ).json()) as { id: string; raw_value: string };
       expect(read).toMatchObject({ id, raw_value: '4006381333931' });
     } finally {
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      start.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
   },

@@ -55,4 +55,34 @@ describe('readConfig', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => readConfig({ PORT: '70000' })).toThrow(/PORT="70000"/);
   });
+
+  it('reads origins, host names and --lan, and refuses what does not parse', () => {
+    const c = readConfig({
+      SCANNER_CORS_ORIGINS: 'https://a.example, http://b.example:8080',
+      SCANNER_PUBLIC_ORIGIN: 'https://scanner.store.example/',
+      SCANNER_TLS_NAMES: 'scanner.test,till-3.local',
+    });
+    expect(c.origins).toEqual({
+      publicOrigin: 'https://scanner.store.example',
+      corsOrigins: ['https://a.example', 'http://b.example:8080'],
+    });
+    expect(c.tlsNames).toEqual(['scanner.test', 'till-3.local']);
+    expect(() => readConfig({ SCANNER_CORS_ORIGINS: 'https://a.example/path' })).toThrow(
+      /SCANNER_CORS_ORIGINS/,
+    );
+    expect(() => readConfig({ SCANNER_PUBLIC_ORIGIN: 'scanner.example' })).toThrow(
+      /SCANNER_PUBLIC_ORIGIN/,
+    );
+    expect(() => readConfig({ SCANNER_TLS_NAMES: 'ok.test,bad name' })).toThrow(
+      /SCANNER_TLS_NAMES/,
+    );
+    expect(() => readConfig({ SCANNER_TLS_KEY: '/k.pem' })).toThrow(/set both or neither/);
+
+    expect(readConfig({}, '/srv', ['--lan'])).toMatchObject({ lan: true, host: '0.0.0.0' });
+    expect(readConfig({ SCANNER_LAN: '1', HOST: '127.0.0.1' }, '/srv')).toMatchObject({
+      lan: true,
+      host: '127.0.0.1',
+    });
+    expect(() => readConfig({}, '/srv', ['--lna'])).toThrow(/Unknown option --lna/);
+  });
 });

@@ -20,6 +20,19 @@ const origin = z.string().refine((v) => {
   }
 }, 'Must be an origin such as https://scanner.example.com (scheme, host and port only).');
 
+/** A comma-separated list, each item checked by `item`; empty when unset. */
+const commaList = (item: z.ZodType<string, string>) =>
+  z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item))
+    .default([]);
+
 /**
  * The server's whole configuration, read from the environment once, here and nowhere else
  * (lint forbids `process.env` in other server files). A bad value stops start-up with a
@@ -32,16 +45,7 @@ const EnvSchema = z.object({
   SCANNER_LAN: flag,
   SCANNER_TLS_CERT: z.string().min(1).optional(),
   SCANNER_TLS_KEY: z.string().min(1).optional(),
-  SCANNER_TLS_NAMES: z
-    .string()
-    .transform((v) =>
-      v
-        .split(',')
-        .map((n) => n.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$/i, 'Host names only, comma-separated.')))
-    .default([]),
+  SCANNER_TLS_NAMES: commaList(z.string().regex(/^[a-z0-9.-]+$/i, 'Host names only.')),
   SCANNER_DATA_DIR: z.string().min(1).default('.data'),
   SCANNER_STATIC_DIR: z.string().min(1).default('dist'),
   SCANNER_SESSION_TTL_S: int(1, 365 * 86_400, 86_400),
@@ -62,16 +66,7 @@ const EnvSchema = z.object({
   SCANNER_UPLOAD_MAX_BYTES: int(1, PHOTO_UPLOAD_LIMITS.maxBytes, PHOTO_UPLOAD_LIMITS.maxBytes),
   SCANNER_MAINTENANCE_INTERVAL_S: int(1, 86_400, 60),
   SCANNER_PUBLIC_ORIGIN: origin.optional(),
-  SCANNER_CORS_ORIGINS: z
-    .string()
-    .transform((v) =>
-      v
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(origin))
-    .default([]),
+  SCANNER_CORS_ORIGINS: commaList(origin),
   SCANNER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('warn'),
 });
 
