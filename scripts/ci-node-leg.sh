@@ -32,8 +32,11 @@ cd "$work/repo" || fail 'cloning'
 npm ci --no-audit --no-fund --loglevel=warn || fail 'npm ci'
 leg "npm ci done at $((SECONDS - started)) s"
 npm run typecheck || fail 'typecheck'
-npx vitest run --reporter=default --reporter=json \
-  --outputFile.json="$results/vitest-node$major.json" || fail 'unit tests'
+# vitest.config.ts names its JSON report; it is copied out for the closing summary.
+npm run test:unit
+unit=$?
+cp test-results/vitest.json "$results/vitest-node$major.json" 2>/dev/null
+[ $unit -eq 0 ] || fail 'unit tests'
 npx vitest run -c vitest.smoke.config.ts --reporter=default --reporter=json \
   --outputFile.json="$results/smoke-node$major.json" || fail 'start smoke test'
 leg "passed in $((SECONDS - started)) s"
