@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { Config } from '../env';
-import type { Pem } from './certificates';
+import { inLanRange, type Pem } from './certificates';
 import { prepareLanTls } from './lan';
 import { readTlsFiles } from './server-tls';
 
@@ -41,10 +41,15 @@ export async function secureSetup(config: Config): Promise<SecureSetup | null> {
   return { pem: lan, ca: lan.ca, caSpki: lan.caSpki, notes, reload: null };
 }
 
-/** The address a phone should type: the first LAN IPv4 address, or the host name. */
+/**
+ * The address a phone should type: the first LAN IPv4 address (one the certificate covers),
+ * or the host name.
+ */
 export function lanAddress(): string {
   for (const list of Object.values(os.networkInterfaces())) {
-    for (const a of list ?? []) if (!a.internal && a.family === 'IPv4') return a.address;
+    for (const a of list ?? []) {
+      if (!a.internal && a.family === 'IPv4' && inLanRange(a.address)) return a.address;
+    }
   }
   return `${os.hostname().toLowerCase()}.local`;
 }
