@@ -93,6 +93,8 @@ export default tseslint.config(
       'bench/results/',
       'e2e/.artifacts/',
       '.data/',
+      'reports/',
+      '.stryker-tmp/',
     ],
   },
   js.configs.recommended,

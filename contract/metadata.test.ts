@@ -59,6 +59,12 @@ describe('MetadataPatchSchema', () => {
   it('accepts null as "clear everything"', () => {
     expect(MetadataPatchSchema.parse(null)).toBeNull();
   });
+  it.each([[[]], [true], [false], [0], ['clear'], [['a', '']]])(
+    'refuses %j instead of taking it as "clear everything"',
+    (patch) => {
+      expect(MetadataPatchSchema.safeParse(patch).success).toBe(false);
+    },
+  );
   it('rejects a single write of 51 keys', () => {
     expect(MetadataPatchSchema.safeParse(keys(51)).success).toBe(false);
   });
@@ -92,7 +98,8 @@ describe('mergeMetadata', () => {
     const merged = mergeMetadata({}, patch);
     expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
     expect(Object.keys(merged).sort()).toEqual(['__proto__', 'constructor']);
-    expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+    expect(Object.getOwnPropertyDescriptor(merged, '__proto__')?.value).toBe('x');
+    expect(Object.getOwnPropertyDescriptor(merged, 'constructor')?.value).toBe('y');
   });
   it('reports a merge that would exceed the key limit', () => {
     const merged = mergeMetadata(keys(METADATA_LIMITS.maxKeys), { extra: 'v' });

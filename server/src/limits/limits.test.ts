@@ -59,6 +59,23 @@ describe('rate limits', () => {
     expect((await createSession()).statusCode).toBe(201);
   });
 
+  it('does not count refused requests: a client retrying in a blocked minute keeps its day', async () => {
+    t = await createTestApp({ rateLimits: { perMinute: 2, perDay: 5 } });
+    t.clock.advance(60_000 - (t.clock.now() % 60_000));
+    const statuses = [];
+    for (let i = 0; i < 6; i++) statuses.push((await createSession()).statusCode);
+    expect(statuses).toEqual([201, 201, 429, 429, 429, 429]);
+    t.clock.advance(60_000);
+    expect((await createSession()).statusCode).toBe(201);
+    const fourth = await createSession();
+    expect(fourth.statusCode).toBe(201);
+    expect(fourth.headers['ratelimit-remaining']).toBe('0'); // the minute's, 2 of 2
+    t.clock.advance(60_000);
+    const fifth = await createSession();
+    expect(fifth.statusCode).toBe(201);
+    expect((await createSession()).json().error.message).toMatch(/Daily/);
+  });
+
   it('honours per-key overrides', async () => {
     t = await createTestApp();
     const { keys, db } = t.app.services;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../lib/api-client';
 import { outboxItems } from '../../lib/idb';
 import { durableOutbox, useRefusedStore } from './durable-outbox';
@@ -18,10 +18,18 @@ describe('the durable outbox', () => {
     await durableOutbox.keep(item('a'));
     expect(await stored()).toEqual(['a']);
     await durableOutbox.delivered('a');
-    // Delivered before its write had finished: still forgotten, not written back afterwards.
+    // Delivered before its write had finished (a slow disk): still forgotten, not written
+    // back afterwards. The write is held back so the race really happens.
+    const put = outboxItems.put.bind(outboxItems);
+    const slow = vi.spyOn(outboxItems, 'put').mockImplementationOnce(async (value) => {
+      await new Promise((r) => setTimeout(r, 30));
+      return put(value);
+    });
     void durableOutbox.keep(item('b'));
     await durableOutbox.delivered('b');
+    await new Promise((r) => setTimeout(r, 50));
     expect(await stored()).toEqual([]);
+    slow.mockRestore();
   });
 
   it('hands what an earlier page left to this page once, and never its own items', async () => {
@@ -54,5 +62,22 @@ describe('the durable outbox', () => {
     await durableOutbox.discard('refused');
     expect(await stored()).toEqual([]);
     expect(useRefusedStore.getState().refused).toEqual([]);
+  });
+
+  it('discards one refused item and keeps the others listed', async () => {
+    const refuse = (id: string) =>
+      durableOutbox.refused(id, new ApiError(409, 'conflict', `no ${id}`, [], null, null));
+    for (const id of ['r1', 'r2', 'r3']) {
+      await durableOutbox.keep(item(id));
+      await refuse(id);
+    }
+    await durableOutbox.discard('r2');
+    expect(useRefusedStore.getState().refused.map((i) => i.id)).toEqual(['r1', 'r3']);
+    expect((await stored()).sort()).toEqual(['r1', 'r3']);
+    // Refusing the same item again replaces its entry rather than listing it twice.
+    await durableOutbox.keep(item('r1'));
+    await refuse('r1');
+    expect(useRefusedStore.getState().refused.map((i) => i.id)).toEqual(['r3', 'r1']);
+    for (const id of ['r1', 'r3']) await durableOutbox.discard(id);
   });
 });

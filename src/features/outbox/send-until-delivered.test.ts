@@ -66,4 +66,22 @@ describe('sendUntilDelivered', () => {
       vi.useRealTimers();
     }
   });
+
+  it('stops retrying once its AbortSignal fires, with the last error', async () => {
+    const controller = new AbortController();
+    const { send, calls } = flaky(100);
+    let waited = 0;
+    const result = sendUntilDelivered(send, {
+      retryable: (e) => e instanceof Offline,
+      onQueued: () => undefined,
+      signal: controller.signal,
+      waitForRetry: () => {
+        waited += 1;
+        if (waited === 2) controller.abort();
+        return Promise.resolve();
+      },
+    });
+    await expect(result).rejects.toBeInstanceOf(Offline);
+    expect(calls()).toBe(3);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionStatusPoll } from '#contract';
-import { nextPollDelay, pollSettled, pollSignature } from './poll-policy';
+import { captureStates, nextPollDelay, pollSettled, pollSignature } from './poll-policy';
 
 const poll = (over: Partial<SessionStatusPoll> = {}): SessionStatusPoll => ({
   session_status: 'ACTIVE',
@@ -43,5 +43,29 @@ describe('poll policy', () => {
       ),
     ).toBe(false);
     expect(pollSettled(poll({ session_status: 'EXPIRED', captures: [] }))).toBe(true);
+  });
+
+  it('notices a capture settling, and settles only when everything has', () => {
+    const pending = poll({ session_status: 'COMPLETED' });
+    const done = poll({
+      session_status: 'COMPLETED',
+      captures: [{ id: 'a', status: 'COMPLETED', proposal_count: 0 }],
+    });
+    expect(pollSignature(done)).not.toBe(pollSignature(pending));
+    expect(captureStates('COMPLETED', done.captures)).not.toBe(
+      captureStates('COMPLETED', pending.captures),
+    );
+    expect(pollSettled(pending)).toBe(false);
+    expect(pollSettled(done)).toBe(true);
+    expect(pollSettled({ ...done, session_status: 'ACTIVE' })).toBe(false);
+    expect(pollSettled({ ...done, extraction_status: 'processing' })).toBe(false);
+    expect(pollSettled({ ...done, extraction_status: 'ready' })).toBe(true);
+  });
+
+  it('polls at exactly 2 s up to 8 s idle, then a quarter of the idle time', () => {
+    expect(nextPollDelay({ idleMs: 8_000, throttleWaitMs: 0 })).toBe(2_000);
+    expect(nextPollDelay({ idleMs: 8_004, throttleWaitMs: 0 })).toBe(2_001);
+    expect(nextPollDelay({ idleMs: 120_000, throttleWaitMs: 0 })).toBe(30_000);
+    expect(nextPollDelay({ idleMs: 120_000, throttleWaitMs: 1_000 })).toBe(30_000);
   });
 });

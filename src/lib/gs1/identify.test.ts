@@ -100,4 +100,35 @@ describe('identify', () => {
     const b = id('qr', 'https://id.gs1.org/01/09506000134352');
     expect(a.ok && b.ok && a.identity === b.identity).toBe(true);
   });
+
+  it('keeps a plain ITF (not 14 digits) as text, never as a misread', () => {
+    expect(id('itf', '12345678')).toEqual({
+      ok: true,
+      identity: '12345678',
+      gtin: '',
+      gs1DlData: {},
+      rawValue: '12345678',
+    });
+  });
+
+  it('reads every AI from HRI text, a variable-length field before a fixed one included', () => {
+    const result = id('code128', '(01)09506000134352(10)LOT42(17)261231');
+    expect(result).toMatchObject({
+      ok: true,
+      gtin: '09506000134352',
+      gs1DlData: { '01': '09506000134352', '10': 'LOT42', '17': '261231' },
+    });
+  });
+
+  it('leaves plain text that only looks like GS1 data as text', () => {
+    for (const text of ['10ABC', '0112345', '(no)data']) {
+      expect(id('qr', text)).toEqual({
+        ok: true,
+        identity: text,
+        gtin: '',
+        gs1DlData: {},
+        rawValue: text,
+      });
+    }
+  });
 });

@@ -94,4 +94,42 @@ describe('ScanGate', () => {
     expect(g.offer(ean('9506000134352')).kind).toBe('accepted');
     expect(g.counters.accepted).toBe(2);
   });
+
+  it('holds its boundaries exactly: cooldown, held gap and agreement window', () => {
+    const accept = (g: ScanGate, at: () => void) => {
+      g.offer(qr('X'));
+      at();
+      return g.offer(qr('X')).kind;
+    };
+    // The cooldown is [last, last + cooldownMs): at cooldownMs it is a new scan.
+    let t = gate();
+    expect(accept(t.g, () => t.advance(1_999))).toBe('duplicate');
+    t = gate();
+    expect(accept(t.g, () => t.advance(2_000))).toBe('accepted');
+    // Held while sightings are closer than heldGapMs; at heldGapMs it is a duplicate.
+    t = gate();
+    expect(accept(t.g, () => t.advance(399))).toBe('held');
+    t = gate();
+    expect(accept(t.g, () => t.advance(400))).toBe('duplicate');
+    // Agreement counts a frame exactly agreementWindowMs later, not one after it.
+    t = gate();
+    t.g.offer(ean('4006381333931'));
+    t.advance(500);
+    expect(t.g.offer(ean('4006381333931')).kind).toBe('accepted');
+    t = gate();
+    t.g.offer(ean('4006381333931'));
+    t.advance(501);
+    expect(t.g.offer(ean('4006381333931')).kind).toBe('pending');
+  });
+
+  it('counts what it decides, and a reset forgets cooldowns and candidates', () => {
+    const { g, advance } = gate({ agreementFrames: 1 });
+    g.offer(qr('A'));
+    advance(500);
+    g.offer(qr('A'));
+    g.offer(ean('4006381333932'));
+    expect(g.counters).toEqual({ accepted: 1, duplicates: 1, rejected: 1 });
+    g.reset();
+    expect(g.offer(qr('A')).kind).toBe('accepted');
+  });
 });
