@@ -67,6 +67,25 @@ describe('sendUntilDelivered', () => {
     }
   });
 
+  it('does not sleep out a backoff when the network came back while the attempt was failing', async () => {
+    const since = Date.now();
+    window.dispatchEvent(new Event('online'));
+    // The wait starts after the event: it must still resolve at once, not in a minute.
+    await expect(waitForOnlineOrDelay(60_000, undefined, since)).resolves.toBeUndefined();
+    // An `online` from before the attempt started is old news: that wait is a real one.
+    vi.useFakeTimers();
+    try {
+      let resolved = false;
+      void waitForOnlineOrDelay(60_000, undefined, Date.now() + 1).then(() => (resolved = true));
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(resolved).toBe(false);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(resolved).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('stops retrying once its AbortSignal fires, with the last error', async () => {
     const controller = new AbortController();
     const { send, calls } = flaky(100);

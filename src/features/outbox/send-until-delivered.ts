@@ -9,14 +9,35 @@ export interface DeliveryOptions {
    * `online` event cuts any wait short.
    */
   delayMs?: (attempt: number, error: unknown) => number;
-  /** Injected for tests; defaults to window's online events and timers. */
-  waitForRetry?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * Injected for tests; defaults to window's online events and timers. `since` is when the
+   * failed attempt started: coming back online after that is reason enough to try again now.
+   */
+  waitForRetry?: (ms: number, signal?: AbortSignal, since?: number) => Promise<void>;
 }
 
 const backoff = (attempt: number) => Math.min(30_000, 1_000 * 2 ** attempt);
 
-/** Resolves after `ms`, or as soon as the browser reports it is back online. */
-export function waitForOnlineOrDelay(ms: number, signal?: AbortSignal): Promise<void> {
+/**
+ * When the browser last reported that it came back online. An `online` event that fires while
+ * an attempt is still failing (the request was cut before the network returned) happens before
+ * the wait begins, so the wait must know about it or it sleeps out a whole backoff.
+ */
+let lastOnlineAt = -Infinity;
+if (typeof window !== 'undefined') {
+  window.addEventListener('online', () => (lastOnlineAt = Date.now()));
+}
+
+/**
+ * Resolves after `ms`, or as soon as the browser reports it is back online, including an
+ * `online` that came after `since` (the failed attempt's start) but before this wait.
+ */
+export function waitForOnlineOrDelay(
+  ms: number,
+  signal?: AbortSignal,
+  since = Infinity,
+): Promise<void> {
+  if (lastOnlineAt >= since) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const done = () => {
       clearTimeout(timer);
@@ -47,12 +68,13 @@ export async function sendUntilDelivered<T>(
   const delay = options.delayMs ?? backoff;
   const wait = options.waitForRetry ?? waitForOnlineOrDelay;
   for (let attempt = 0; ; attempt++) {
+    const startedAt = Date.now();
     try {
       return await send();
     } catch (error) {
       if (!options.retryable(error) || options.signal?.aborted) throw error;
       if (attempt === 0) options.onQueued(error);
-      await wait(delay(attempt, error), options.signal);
+      await wait(delay(attempt, error), options.signal, startedAt);
     }
   }
 }
