@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { expandUpcE, GtinSchema, isValidGtin, OptionalGtinSchema, toGtin14 } from './gtin';
+import {
+  expandUpcE,
+  GTIN_FORMAT_MESSAGE,
+  GtinSchema,
+  isValidGtin,
+  OptionalGtinSchema,
+  toGtin14,
+} from './gtin';
 
 describe('GTIN check digits', () => {
   it.each([
@@ -73,5 +80,38 @@ describe('GtinSchema', () => {
   });
   it('allows an empty GTIN where the field is optional', () => {
     expect(OptionalGtinSchema.parse('')).toBe('');
+  });
+});
+
+describe('GTIN schemas and edges', () => {
+  const message = (schema: typeof GtinSchema, v: string) =>
+    schema.safeParse(v).error?.issues[0]?.message;
+
+  it('says whether the shape or the check digit is wrong, for every shape', () => {
+    for (const schema of [GtinSchema, OptionalGtinSchema]) {
+      for (const bad of [
+        '9',
+        '963850745',
+        'x96385074',
+        '96385074x',
+        'abcdefgh',
+        '1234567890123456',
+      ]) {
+        expect(message(schema, bad), bad).toBe(GTIN_FORMAT_MESSAGE);
+      }
+      expect(message(schema, '4006381333932')).toBe('GTIN check digit is wrong.');
+      expect(schema.parse('96385074')).toBe('00000096385074');
+      expect(schema.parse('4006381333931')).toBe('04006381333931');
+    }
+    expect(OptionalGtinSchema.parse('')).toBe('');
+    expect(GtinSchema.safeParse('').success).toBe(false);
+  });
+
+  it('trims before checking, and refuses UPC-E that is not 8 digits of system 0 or 1', () => {
+    expect(toGtin14(' 4006381333931 ')).toBe('04006381333931');
+    for (const bad of ['2345678', 'x0123456', '012345651', '21234565', '0123456']) {
+      expect(expandUpcE(bad), bad).toBeNull();
+    }
+    expect(expandUpcE('01234565')).toBe('012345000065');
   });
 });

@@ -18,12 +18,18 @@ const MODULES: Record<string, string[]> = {
     'server/src/limits/idempotency.test.ts',
     'server/src/limits/limits.test.ts',
   ],
-  'server/src/limits/canonical-json.ts': ['server/src/limits/idempotency.test.ts'],
+  'server/src/limits/canonical-json.ts': [
+    'server/src/limits/canonical-json.test.ts',
+    'server/src/limits/idempotency.test.ts',
+  ],
   'server/src/limits/rate-limiter.ts': [
     'server/src/limits/limits.test.ts',
     'server/src/http/access.test.ts',
   ],
-  'server/src/http/json-body.ts': ['server/src/limits/idempotency.test.ts'],
+  'server/src/http/json-body.ts': [
+    'server/src/http/json-body.test.ts',
+    'server/src/limits/idempotency.test.ts',
+  ],
   'src/features/outbox/durable-outbox.ts': ['src/features/outbox/durable-outbox.test.ts'],
   'src/features/outbox/delivery-policy.ts': ['src/features/outbox/delivery-policy.test.ts'],
   'src/features/outbox/send-until-delivered.ts': [
