@@ -1,4 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { HttpError } from '../http/errors';
 import { multipart, pngBytes } from '../test/multipart';
 import { createTestApp, type TestApp } from '../test/harness';
 import { CLAIM_LEASE_MS, IDEMPOTENCY_TTL_MS } from './idempotency';
@@ -176,5 +179,117 @@ describe('bounded JSON', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/metadata nests deeper/);
+  });
+});
+
+describe('what makes two requests the same', () => {
+  const post = (url: string, key: string, body: object = {}) =>
+    t.call({ method: 'POST', url, body, headers: { 'idempotency-key': key } });
+
+  it('is the route, its parameters and its query as well as the body', async () => {
+    const other = await t.createSession();
+    expect((await post(`/scanner/api/v1/sessions/${session}/end`, 'k-route')).statusCode).toBe(200);
+    // Same key, same (empty) body, another route: another request.
+    const submit = await post(`/scanner/api/v1/sessions/${session}/submit`, 'k-route');
+    expect(submit.statusCode).toBe(409);
+    expect(submit.json().error.message).toMatch(/different request/);
+    // Same route, another session.
+    const elsewhere = await post(`/scanner/api/v1/sessions/${other}/end`, 'k-route');
+    expect(elsewhere.statusCode).toBe(409);
+    // Same route and body, another query.
+    await post('/scanner/api/v1/sessions?tag=a', 'k-query');
+    expect((await post('/scanner/api/v1/sessions?tag=b', 'k-query')).statusCode).toBe(409);
+  });
+
+  it('applies to POST only: a PATCH with a key is applied every time', async () => {
+    const patch = (note: string) =>
+      t.call({
+        method: 'PATCH',
+        url: `/scanner/api/v1/sessions/${session}`,
+        body: { metadata: { note } },
+        headers: { 'idempotency-key': 'k-patch' },
+      });
+    expect((await patch('one')).statusCode).toBe(200);
+    const second = await patch('two');
+    expect(second.statusCode).toBe(200);
+    expect(second.json().metadata).toEqual({ note: 'two' });
+  });
+
+  it('takes keys up to 255 characters', async () => {
+    expect((await post('/scanner/api/v1/sessions', 'k'.repeat(255))).statusCode).toBe(201);
+    const long = await post('/scanner/api/v1/sessions', 'k'.repeat(256));
+    expect(long.statusCode).toBe(400);
+    expect(long.json().error.message).toMatch(/at most 255/);
+  });
+
+  it('replays a record kept from before the hash changed, whatever the body', async () => {
+    const first = await capture('legacy', scanBody());
+    t.app.services.db
+      .prepare("UPDATE idempotency_records SET request_hash = '' WHERE idem_key = 'legacy'")
+      .run();
+    const again = await capture('legacy', { ...scanBody(), raw_value: '96385074' });
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json().id).toBe(first.json().id);
+  });
+
+  it('says a held claim is in flight', () => {
+    const req = { orgId: t.orgId, key: 'msg', hash: 'h' };
+    t.app.services.idempotency.claim(req);
+    expect(() => t.app.services.idempotency.claim(req)).toThrow(/in flight; send it again/);
+    expect(() => t.app.services.idempotency.claim({ ...req, hash: 'other' })).toThrow(
+      /different request/,
+    );
+  });
+});
+
+describe('a route that waits on the network holds a claim', () => {
+  let site: http.Server;
+  let base: string;
+  beforeEach(async () => {
+    await t.close();
+    t = await createTestApp({ allowPrivateUrls: true });
+    site = http.createServer((req, res) =>
+      req.url === '/boom' ? req.socket.destroy() : res.writeHead(200).end('ok'),
+    );
+    await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  });
+  afterEach(() => new Promise<void>((r) => site.close(() => r())));
+
+  const resolveUrl = (url: string, key: string) =>
+    t.call({
+      method: 'POST',
+      url: '/scanner/api/v1/resolve-url',
+      body: { url },
+      headers: { 'idempotency-key': key },
+    });
+
+  it('records the answer and replays it', async () => {
+    const first = await resolveUrl(`${base}/p`, 'net');
+    expect(first.statusCode).toBe(200);
+    const again = await resolveUrl(`${base}/p`, 'net');
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.body).toBe(first.body);
+  });
+
+  it('lets the key go when the handler fails, so a retry runs again', async () => {
+    const failing = vi.spyOn(t.app.services.idempotency, 'finish').mockImplementationOnce(() => {
+      throw new HttpError(422, 'refused');
+    });
+    expect((await resolveUrl(`${base}/p`, 'net-fail')).statusCode).toBe(422);
+    failing.mockRestore();
+    const retry = await resolveUrl(`${base}/p`, 'net-fail');
+    expect(retry.statusCode).toBe(200);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('does not keep a 5xx: the key is free again', () => {
+    const { idempotency } = t.app.services;
+    const req = { orgId: t.orgId, key: 'five', hash: 'h' };
+    idempotency.claim(req);
+    idempotency.finish(req, { status: 500, body: '{}' });
+    expect(idempotency.claim(req)).toBeNull();
+    idempotency.finish(req, { status: 200, body: '{"ok":1}' });
+    expect(idempotency.claim(req)).toEqual({ status: 200, body: '{"ok":1}' });
   });
 });
