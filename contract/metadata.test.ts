@@ -5,6 +5,7 @@ import {
   MetadataSchema,
   mergeMetadata,
   metadataKeyCountError,
+  readMetadataJson,
 } from './metadata';
 
 const keys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, 'v']));
@@ -105,5 +106,52 @@ describe('mergeMetadata', () => {
     const merged = mergeMetadata(keys(METADATA_LIMITS.maxKeys), { extra: 'v' });
     expect(metadataKeyCountError(merged)).toMatch(/at most 50 keys; the merge would leave 51/);
     expect(metadataKeyCountError(keys(50))).toBeNull();
+  });
+});
+
+describe('metadata errors say what is wrong, and where', () => {
+  const issues = (schema: typeof MetadataSchema | typeof MetadataPatchSchema, value: unknown) =>
+    (schema.safeParse(value).error?.issues ?? []).map((i) => ({
+      path: i.path,
+      message: i.message,
+    }));
+
+  it('refuses what is not a flat object', () => {
+    for (const value of [null, [], 'text', 3, true]) {
+      expect(issues(MetadataSchema, value)).toEqual([
+        { path: [], message: 'Metadata must be a flat object.' },
+      ]);
+    }
+    for (const value of [[], 'text', 3, true]) {
+      expect(issues(MetadataPatchSchema, value)).toEqual([
+        { path: [], message: 'Metadata must be a flat object of strings, or null.' },
+      ]);
+    }
+  });
+
+  it('names the key, the rule and the limit', () => {
+    const long = 'k'.repeat(41);
+    expect(issues(MetadataPatchSchema, { [long]: 'v', ok: 5, big: 'x'.repeat(501) })).toEqual([
+      { path: [long], message: `Metadata keys must be 1-40 characters (metadata.${long}).` },
+      {
+        path: ['ok'],
+        message: 'Metadata values must be strings; serialise number values yourself (metadata.ok).',
+      },
+      { path: ['big'], message: 'Metadata values must be at most 500 characters (metadata.big).' },
+    ]);
+    expect(issues(MetadataSchema, { '': 'v' })).toEqual([
+      { path: [''], message: 'Metadata keys must be 1-40 characters (metadata.).' },
+    ]);
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']));
+    expect(issues(MetadataSchema, many)).toEqual([
+      { path: [], message: 'Metadata can hold at most 50 keys; got 51.' },
+    ]);
+    expect(MetadataSchema.safeParse({ ['k'.repeat(40)]: 'x'.repeat(500) }).success).toBe(true);
+  });
+
+  it('reads stored JSON text back', () => {
+    expect(readMetadataJson('{"a":"1","__proto__":"p"}')).toEqual(
+      JSON.parse('{"a":"1","__proto__":"p"}'),
+    );
   });
 });
