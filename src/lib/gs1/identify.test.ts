@@ -131,4 +131,48 @@ describe('identify', () => {
       });
     }
   });
+
+  it('reads element strings with or without a symbology identifier, by flag or by symbology', () => {
+    const ais = { '01': '09506000134352', '10': 'LOT42' };
+    const gs = '\u001d';
+    for (const [format, text, gs1] of [
+      ['code128', `]C1010950600013435210LOT42`, true],
+      ['code128', `010950600013435210LOT42`, true],
+      ['datamatrix', `]d2010950600013435210LOT42${gs}`, true],
+      ['databar-expanded', `010950600013435210LOT42`, false],
+    ] as const) {
+      expect(id(format, text, gs1), text).toMatchObject({
+        ok: true,
+        identity: '09506000134352',
+        gs1DlData: ais,
+      });
+    }
+    expect(id('databar', '0109506000134352')).toMatchObject({ gtin: '09506000134352' });
+    // GS1 data with no GTIN keeps its text as the identity.
+    expect(id('code128', '10LOT42', true)).toEqual({
+      ok: true,
+      identity: '10LOT42',
+      gtin: '',
+      gs1DlData: { '10': 'LOT42' },
+      rawValue: '10LOT42',
+    });
+  });
+
+  it('says exactly why a scan is refused', () => {
+    expect(id('ean13', '4006381333932')).toEqual({
+      ok: false,
+      reason: 'Check digit failed for EAN13 4006381333932',
+    });
+    expect(id('code128', '(01)09506000134353')).toEqual({
+      ok: false,
+      reason: 'Check digit failed for GTIN 09506000134353',
+    });
+    for (const format of ['databar', 'databar-expanded'] as const) {
+      expect(id(format, '0112')).toEqual({ ok: false, reason: 'Malformed GS1 data: 0112' });
+    }
+  });
+
+  it('takes parentheses for HRI only at the start', () => {
+    expect(id('qr', 'see (01)09506000134352')).toMatchObject({ ok: true, gs1DlData: {} });
+  });
 });
