@@ -80,4 +80,31 @@ describe('the durable outbox', () => {
     expect(useRefusedStore.getState().refused.map((i) => i.id)).toEqual(['r3', 'r1']);
     for (const id of ['r1', 'r3']) await durableOutbox.discard(id);
   });
+
+  it('starts with nothing refused, and shows what an earlier page saw refused', async () => {
+    expect(useRefusedStore.getInitialState()).toEqual({ refused: [] });
+    await outboxItems.put({
+      ...item('old-refusal'),
+      createdAt: 1,
+      refused: { message: 'gone', status: 409, at: 1 },
+    });
+    await outboxItems.put({ ...item('old-pending'), createdAt: 2 });
+    const orphans = await durableOutbox.claimOrphans(SERVER);
+    expect(orphans.map((i) => i.id)).toEqual(['old-pending']);
+    expect(useRefusedStore.getState().refused.map((i) => i.id)).toEqual(['old-refusal']);
+    await durableOutbox.delivered('old-pending');
+    await durableOutbox.discard('old-refusal');
+  });
+
+  it('ignores a refusal for an item it does not hold', async () => {
+    await durableOutbox.refused('never-kept', new Error('x'));
+    expect(useRefusedStore.getState().refused).toEqual([]);
+    expect(await stored()).toEqual([]);
+  });
+
+  it('claims nothing when storage fails, rather than failing', async () => {
+    const failing = vi.spyOn(outboxItems, 'list').mockRejectedValueOnce(new Error('quota'));
+    await expect(durableOutbox.claimOrphans(SERVER)).resolves.toEqual([]);
+    failing.mockRestore();
+  });
 });

@@ -86,6 +86,28 @@ describe('sendUntilDelivered', () => {
     }
   });
 
+  it('ends a wait when its signal aborts, with the reason or a plain "Aborted"', async () => {
+    const withReason = new AbortController();
+    const waiting = waitForOnlineOrDelay(60_000, withReason.signal);
+    withReason.abort(new Error('left the screen'));
+    await expect(waiting).rejects.toThrow('left the screen');
+    const bare = new AbortController();
+    const plain = waitForOnlineOrDelay(60_000, bare.signal);
+    bare.abort('not an error');
+    await expect(plain).rejects.toThrow(/^Aborted$/);
+    // A finished wait no longer listens: a late abort or online changes nothing.
+    const done = new AbortController();
+    vi.useFakeTimers();
+    try {
+      const short = waitForOnlineOrDelay(10, done.signal);
+      await vi.advanceTimersByTimeAsync(10);
+      await expect(short).resolves.toBeUndefined();
+      done.abort();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('stops retrying once its AbortSignal fires, with the last error', async () => {
     const controller = new AbortController();
     const { send, calls } = flaky(100);

@@ -24,6 +24,7 @@ const backoff = (attempt: number) => Math.min(30_000, 1_000 * 2 ** attempt);
  * the wait begins, so the wait must know about it or it sleeps out a whole backoff.
  */
 let lastOnlineAt = -Infinity;
+// Stryker disable next-line ConditionalExpression,StringLiteral: tests always run with a window.
 if (typeof window !== 'undefined') {
   window.addEventListener('online', () => (lastOnlineAt = Date.now()));
 }
@@ -39,14 +40,19 @@ export function waitForOnlineOrDelay(
 ): Promise<void> {
   if (lastOnlineAt >= since) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const done = () => {
+    const cleanup = () => {
       clearTimeout(timer);
       window.removeEventListener('online', done);
       signal?.removeEventListener('abort', abort);
+    };
+    const done = () => {
+      cleanup();
       resolve();
     };
+    // An abort rejects: it used to resolve first (the reject then did nothing), so an aborted
+    // delivery went on to send once more.
     const abort = () => {
-      done();
+      cleanup();
       reject(signal?.reason instanceof Error ? signal.reason : new Error('Aborted'));
     };
     const timer = setTimeout(done, ms);
