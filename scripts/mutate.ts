@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Stryker } from '@stryker-mutator/core';
 import type { LogLevel, MutantResult } from '@stryker-mutator/api/core';
 
@@ -38,6 +38,26 @@ const MODULES: Record<string, string[]> = {
   'src/features/session/poll-policy.ts': ['src/features/session/poll-policy.test.ts'],
 };
 
+/** The lines of one exported function (`file:from-to`, Stryker's range form), found by name. */
+function fn(file: string, name: string): string {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const from = lines.findIndex((l) => l.startsWith(`export function ${name}(`));
+  const to = lines.findIndex((l, i) => i > from && l.startsWith('}'));
+  if (from < 0 || to < 0) throw new Error(`No function ${name} in ${file}`);
+  return `${file}:${from + 1}-${to + 1}`;
+}
+
+/** The SQL repositories' pure helpers: a stored row to the contract's shape. */
+const ROW_MAPPERS = 'server/src/routes/row-mappers.test.ts';
+for (const [file, name] of [
+  ['server/src/routes/captures/captures.repository.ts', 'toCapture'],
+  ['server/src/routes/photos/photos.repository.ts', 'toPhoto'],
+  ['server/src/routes/proposals/proposals.repository.ts', 'toProposal'],
+  ['server/src/routes/sessions/sessions.repository.ts', 'toSessionSummary'],
+] as const) {
+  MODULES[fn(file, name)] = [ROW_MAPPERS];
+}
+
 const DETECTED = new Set(['Killed', 'Timeout']);
 const COUNTED = new Set(['Killed', 'Timeout', 'Survived', 'NoCoverage']);
 
@@ -64,7 +84,7 @@ async function main(): Promise<number> {
   for (const [file, tests] of chosen) {
     const started = Date.now();
     process.env['MUTATE_TESTS'] = tests.join(',');
-    const name = file.replace(/[/.]/g, '_');
+    const name = file.replace(/[/.:-]/g, '_');
     const results = await new Stryker({
       testRunner: 'vitest',
       vitest: { configFile: 'vitest.mutate.config.ts', related: false },

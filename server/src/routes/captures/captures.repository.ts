@@ -54,6 +54,7 @@ export function toCapture(row: CaptureRow): Capture {
     product_name: row.product_name,
     processed_at: row.processed_at,
     uploaded_image_key: row.uploaded_image_key,
+    // Stryker disable next-line ConditionalExpression: JSON.parse(null) is null as well.
     qr_analysis: row.qr_analysis === null ? null : readJson<QrAnalysis>(row.qr_analysis),
   };
 }
