@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import { createApp } from '../server/src/app';
 import { bootstrap } from '../server/src/bootstrap';
-import { openDatabase } from '../server/src/db/database';
+import { localApp } from './local-app';
 import { printTable, writeResults } from './report';
 import type { Bench } from './types';
 
@@ -33,15 +29,7 @@ async function load(url: string, options: Partial<autocannon.Options>, seconds: 
  */
 export const serverBench: Bench = async (options) => {
   const seconds = options.quick ? 2 : 10;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'scanner-bench-'));
-  const db = openDatabase(path.join(dataDir, 'scanner.db'));
-  const app = await createApp({
-    db,
-    dataDir,
-    version: 'bench',
-    pipelineDelayMs: 400,
-    rateLimits: { perMinute: 1e9, perDay: 1e9 },
-  });
+  const { app, db, close } = await localApp({ pipelineDelayMs: 400 });
   const key = bootstrap(app.services, null).key ?? '';
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -84,8 +72,6 @@ export const serverBench: Bench = async (options) => {
     printTable(rows as unknown as Record<string, string | number>[]);
     writeResults('server', { seconds, connections: 10, rows }, options.jsonFile);
   } finally {
-    await app.close();
-    db.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 };

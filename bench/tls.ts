@@ -1,36 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import { createApp } from '../server/src/app';
-import { openDatabase } from '../server/src/db/database';
 import { selfSignedLocalhost } from '../server/src/test/tls';
+import { localApp } from './local-app';
 import { printTable, writeResults } from './report';
 import type { Bench } from './types';
 
 async function serve(tls: { key: string; cert: string } | null) {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'scanner-tls-bench-'));
-  const db = openDatabase(path.join(dataDir, 'scanner.db'));
-  const app = await createApp({
-    db,
-    dataDir,
-    version: 'bench',
-    ipRateLimits: { perMinute: 1e9, perDay: 1e9 },
-    ...(tls ? { serverFactory: (handler) => https.createServer(tls, handler) } : {}),
-  });
+  const { app, close } = await localApp(
+    tls ? { serverFactory: (handler) => https.createServer(tls, handler) } : {},
+  );
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
-  return {
-    url: `${tls ? 'https' : 'http'}://localhost:${port}/healthz`,
-    close: async () => {
-      await app.close();
-      db.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { url: `${tls ? 'https' : 'http'}://localhost:${port}/healthz`, close };
 }
 
 /** Requests one after another, each on a new connection: what a handshake costs. */

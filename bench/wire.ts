@@ -1,10 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createApp } from '../server/src/app';
 import { bootstrap } from '../server/src/bootstrap';
 import { seedSession } from '../server/src/catalog/seed-session';
-import { openDatabase } from '../server/src/db/database';
+import { localApp } from './local-app';
 import { printTable, writeResults } from './report';
 import type { Bench } from './types';
 
@@ -25,15 +23,7 @@ function firstLoad(): string[] {
  */
 export const wireBench: Bench = async (options) => {
   const count = options.quick ? 2_000 : 10_000;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'scanner-wire-'));
-  const db = openDatabase(path.join(dataDir, 'scanner.db'));
-  const app = await createApp({
-    db,
-    dataDir,
-    version: 'bench',
-    staticDir: path.join(ROOT, 'dist'),
-    rateLimits: { perMinute: 1e9, perDay: 1e9 },
-  });
+  const { app, db, close } = await localApp({ staticDir: path.join(ROOT, 'dist') });
   const key = bootstrap(app.services, null).key ?? '';
   const org = app.services.keys.byKey(key)?.org_id ?? '';
   const session = seedSession(db, org, count, 'barcode_scan');
@@ -77,8 +67,6 @@ export const wireBench: Bench = async (options) => {
     printTable(rows);
     writeResults('wire', { count, rows }, options.jsonFile);
   } finally {
-    await app.close();
-    db.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 };
