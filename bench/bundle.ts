@@ -42,7 +42,7 @@ function precached(): string[] {
  * fallback, and the offline precache.
  */
 export const bundleBench: Bench = (options) => {
-  const assets = listFiles(path.join(DIST, 'assets')).filter((f) => !f.endsWith('.map'));
+  const assets = listFiles(path.join(DIST, 'assets')).filter((f) => !/\.(map|br|gz)$/.test(f));
   const named = (re: RegExp) => assets.filter((f) => re.test(path.basename(f)));
   const baselineJs = existsSync(BASELINE) ? initialScripts(BASELINE) : [];
   const cache = precached();

@@ -19,8 +19,11 @@ export async function registerStaticApp(
     await app.register(fastifyStatic, {
       root: staticDir,
       wildcard: false,
+      // The build writes .br and .gz beside each file (scripts/precompress.mjs): sent as they
+      // are, so no request pays for compressing an asset.
+      preCompressed: true,
       // Source maps stay on the build machine: they are the app's source, not its interface.
-      allowedPath: (pathName) => !pathName.endsWith('.map'),
+      allowedPath: (pathName) => !/\.(map|br|gz)$/.test(pathName),
       setHeaders(reply, filePath) {
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
         reply.header(

@@ -4,7 +4,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PresignResponse } from '#contract';
 import { createTestApp, type TestApp } from '../test/harness';
@@ -40,6 +40,22 @@ describe('HTTP hygiene', () => {
     });
     expect(detail.headers['content-encoding']).toBe('gzip');
     expect(JSON.parse(gunzipSync(detail.rawPayload).toString()).captures).toHaveLength(20);
+  });
+
+  it('sends a build-time .br as it is, and never serves .br or .gz by their own names', async () => {
+    const dir = builtApp();
+    const source = `console.log("${'y'.repeat(5_000)}")`;
+    fs.writeFileSync(path.join(dir, 'assets', 'pre-abc.js'), source);
+    const br = brotliCompressSync(Buffer.from(source));
+    fs.writeFileSync(path.join(dir, 'assets', 'pre-abc.js.br'), br);
+    t = await createTestApp({ staticDir: dir });
+    const res = await t.app.inject({
+      url: '/assets/pre-abc.js',
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.rawPayload).toEqual(br);
+    expect((await t.app.inject({ url: '/assets/pre-abc.js.br' })).statusCode).toBe(404);
   });
 
   it('keeps authenticated answers out of every cache', async () => {
