@@ -1,12 +1,14 @@
-// Writes a brotli (.br) and a gzip (.gz) copy of every compressible file of the build, at the
-// highest levels, once. The server sends them as they are (@fastify/static `preCompressed`)
+// Writes a brotli (.br) and a gzip (.gz) copy of every compressible hashed asset of the build
+// (dist/assets: immutable, a change is a new name), at the highest levels, once. The shell, the
+// manifest and the service worker keep being compressed per request: they change in place, and
+// a stale .br beside a new service worker would hide the update. The server sends them as they are (@fastify/static `preCompressed`)
 // instead of compressing each request: a service worker's precache would otherwise cost a
 // brotli pass over ~2 MB per install, and build-time brotli is smaller than request-time.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const root = path.resolve(process.argv[2] ?? 'dist');
+const root = path.resolve(process.argv[2] ?? 'dist', 'assets');
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|wasm|webmanifest|json|txt)$/;
 
 function* files(dir) {

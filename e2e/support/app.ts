@@ -34,6 +34,23 @@ export async function setNetwork(context: BrowserContext, state: 'offline' | 'on
   if (state === 'offline') {
     await context.route(SERVER_TRAFFIC, cut);
     await context.setOffline(true);
+    // The cut reaches a service-worker-controlled page's requests a moment later: a capture
+    // sent right after going offline still reached the server in CI (seen twice: it was
+    // "queued offline" in the app but stored, and replayed later). Wait until a request from
+    // the page, by the same path, is really cut.
+    const page = context.pages().at(-1);
+    if (page && page.url().startsWith('http')) {
+      await expect
+        .poll(() =>
+          page.evaluate(() =>
+            fetch('/scanner/api/v1/openapi.json', { cache: 'no-store' }).then(
+              () => 'through',
+              () => 'cut',
+            ),
+          ),
+        )
+        .toBe('cut');
+    }
   } else {
     await context.unroute(SERVER_TRAFFIC, cut);
     await context.setOffline(false);
