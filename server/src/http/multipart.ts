@@ -15,7 +15,7 @@ export interface MultipartOptions {
   beforeFile?: (fields: Readonly<Record<string, string>>) => void;
 }
 
-export const formatBytes = (n: number) =>
+const formatBytes = (n: number) =>
   n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MB` : `${+(n / 1024).toFixed(1)} kB`;
 
 const tooLarge = (maxBytes: number) =>

@@ -13,9 +13,12 @@ export interface OriginOptions {
   extraHostnames?: readonly string[];
 }
 
+/** Host names (as Fastify's `request.hostname` gives them) that only reach this machine. */
+export const LOOPBACK_HOSTNAMES: readonly string[] = ['localhost', '127.0.0.1', '[::1]'];
+
 /** The names this machine answers to: loopback, its host name, and every interface address. */
 export function ownHostnames(): Set<string> {
-  const names = new Set(['localhost', '127.0.0.1', '[::1]']);
+  const names = new Set(LOOPBACK_HOSTNAMES);
   const host = os.hostname().toLowerCase();
   names.add(host);
   names.add(`${host}.local`);

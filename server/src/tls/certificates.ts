@@ -1,5 +1,4 @@
 import { createHash, randomBytes, webcrypto } from 'node:crypto';
-import { isIP } from 'node:net';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import {
   GeneralName,
@@ -183,5 +182,3 @@ export function spkiHash(pem: string): string {
   const spki = new x509.X509Certificate(pem).publicKey.rawData;
   return createHash('sha256').update(Buffer.from(spki)).digest('base64');
 }
-
-export const isIpAddress = (value: string) => isIP(value) !== 0;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { LanInfo } from '#contract';
+import { LOOPBACK_HOSTNAMES } from '../../http/origins';
 import { lanAddress } from '../../tls/secure-setup';
 import { caDer, mobileConfig } from './trust-profiles';
 import { TRUST_PAGE, TRUST_SCRIPT } from './trust-page';
@@ -34,7 +35,7 @@ export function trustRoutes(app: FastifyInstance, caPem: string, serverName: str
   );
   // The address a phone can use: the one this request came by, unless that was loopback.
   app.get(`${TRUST_PATH}/info.json`, { config }, (request): LanInfo => {
-    const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(request.hostname);
+    const loopback = LOOPBACK_HOSTNAMES.includes(request.hostname);
     const host = loopback ? lanAddress() : request.hostname;
     const port = request.socket.localPort;
     return {
