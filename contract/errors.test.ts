@@ -12,6 +12,7 @@ describe('parseErrorBody', () => {
       status: 422,
       fieldErrors: [{ field: 'gtin', message: 'GTIN must be 8, 12, 13, or 14 digits.' }],
       retryAfterSeconds: null,
+      fromApi: true,
     });
   });
 
@@ -37,6 +38,7 @@ describe('parseErrorBody', () => {
       status: 404,
       fieldErrors: [],
       retryAfterSeconds: null,
+      fromApi: true,
     });
   });
 
@@ -45,6 +47,7 @@ describe('parseErrorBody', () => {
       code: 'INTERNAL_ERROR',
       status: 502,
       message: 'The server answered HTTP 502.',
+      fromApi: false,
     });
     expect(parseErrorBody(null, 404).code).toBe('NOT_FOUND');
   });

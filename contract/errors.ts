@@ -35,6 +35,11 @@ export interface ApiErrorBody {
   status: number;
   fieldErrors: FieldError[];
   retryAfterSeconds: number | null;
+  /**
+   * The body was the API's own error (either dialect). A body in neither came from something
+   * in between (a captive portal, a proxy): the request's fate is then unknown.
+   */
+  fromApi: boolean;
 }
 
 const FALLBACK_CODES: Record<number, ErrorCode> = {
@@ -66,6 +71,7 @@ export function parseErrorBody(body: unknown, httpStatus: number): ApiErrorBody 
       status: httpStatus,
       fieldErrors: Array.isArray(e.details) ? e.details : [],
       retryAfterSeconds: e.retry_after_seconds ?? null,
+      fromApi: true,
     };
   }
   const problem = ProblemDetails.safeParse(body);
@@ -77,6 +83,7 @@ export function parseErrorBody(body: unknown, httpStatus: number): ApiErrorBody 
       status: httpStatus,
       fieldErrors: p.errors ?? [],
       retryAfterSeconds: p.retry_after_seconds ?? null,
+      fromApi: true,
     };
   }
   return {
@@ -85,6 +92,7 @@ export function parseErrorBody(body: unknown, httpStatus: number): ApiErrorBody 
     status: httpStatus,
     fieldErrors: [],
     retryAfterSeconds: null,
+    fromApi: false,
   };
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
-import { OutboxDrainer } from '../features/capture/outbox-drainer';
+import { Toasts } from '../components/toasts';
 import { AppProviders } from './providers';
 import { createQueryClient } from './query-client';
 import { createRouter } from './router';
@@ -10,8 +10,8 @@ export function App() {
   const [router] = useState(createRouter);
   return (
     <AppProviders queryClient={queryClient}>
-      <OutboxDrainer />
       <RouterProvider router={router} />
+      <Toasts />
     </AppProviders>
   );
 }

@@ -3,8 +3,9 @@ import { type ReactNode, useMemo } from 'react';
 import { createApiClient } from '../lib/api-client';
 import { ApiClientProvider } from '../lib/api-context';
 import { useSettingsStore } from '../features/settings/settings-store';
+import { OutboxRunner } from './outbox/outbox-runner';
 
-/** The real providers, shared by the app and by component tests. */
+/** The real providers (with the outbox), shared by the app and by component tests. */
 export function AppProviders({
   queryClient,
   fetchImpl,
@@ -24,7 +25,9 @@ export function AppProviders({
   );
   return (
     <QueryClientProvider client={queryClient}>
-      <ApiClientProvider client={client}>{children}</ApiClientProvider>
+      <ApiClientProvider client={client}>
+        <OutboxRunner>{children}</OutboxRunner>
+      </ApiClientProvider>
     </QueryClientProvider>
   );
 }

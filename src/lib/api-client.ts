@@ -17,6 +17,8 @@ export class ApiError extends Error {
     readonly fieldErrors: FieldError[],
     readonly retryAfterSeconds: number | null,
     readonly rateLimit: RateLimitState | null,
+    /** The body was the API's error envelope, not a page from a portal or a proxy. */
+    readonly enveloped = true,
   ) {
     super(message);
   }
@@ -82,6 +84,7 @@ export function apiErrorFrom(
     e.fieldErrors,
     e.retryAfterSeconds ?? rateLimit?.retryAfterSeconds ?? null,
     rateLimit,
+    e.fromApi,
   );
   const throttle = throttleFrom(error, nowMs);
   if (throttle) useThrottleStore.getState().limited(throttle);

@@ -1,4 +1,10 @@
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import {
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPObjectStore,
+  openDB,
+  type StoreNames,
+} from 'idb';
 
 /** One session as this device remembers it: the API has no list of sessions (Part A). */
 export interface StoredSession {
@@ -21,19 +27,34 @@ export interface StoredThumb {
 }
 
 /**
- * Something on its way to the server, kept until the server has it, so that a reload, a crash
- * or a closed tab while offline loses nothing. The payload is the feature's own (and checked by
- * it when read back: an older version of the app may have written it).
+ * Something on its way to the server, kept from the moment it was accepted until the server has
+ * it, and afterwards as this device's record of it (its state, without heavy bytes). The outbox
+ * (features/outbox) owns the meaning of each field.
  */
 export interface StoredOutboxItem {
   /** The client's id, which is also the request's Idempotency-Key. */
   id: string;
-  kind: 'capture' | 'photo';
+  kind: string;
+  server: string;
+  sessionId: string;
+  payload: unknown;
+  summary: { title: string; detail?: string };
+  attempts: number;
+  createdAt: number;
+  state: 'pending' | 'held' | 'refused' | 'sent';
+  error?: { message: string; status: number | null; at: number };
+  resultId?: string;
+  sentAt?: number;
+}
+
+/** An item as version 3 of the database kept it. */
+interface OutboxItemV3 {
+  id: string;
+  kind: string;
   server: string;
   sessionId: string;
   payload: unknown;
   createdAt: number;
-  /** The server refused it for good (a 4xx): kept to be shown, not sent again. */
   refused?: { message: string; status: number | null; at: number };
 }
 
@@ -43,12 +64,41 @@ interface ScannerDb extends DBSchema {
   outbox: { key: string; value: StoredOutboxItem; indexes: { createdAt: number } };
 }
 
+const titleOfV3 = (old: OutboxItemV3): string => {
+  const value = (old.payload as { rawValue?: unknown } | null)?.rawValue;
+  return typeof value === 'string' ? value : old.kind === 'photo' ? 'Photo' : 'Scan';
+};
+
+/** Rewrites version 3's outbox items in place (inside the upgrade's transaction). */
+async function migrateOutboxV3(
+  store: IDBPObjectStore<ScannerDb, ArrayLike<StoreNames<ScannerDb>>, 'outbox', 'versionchange'>,
+) {
+  let cursor = await store.openCursor();
+  while (cursor) {
+    const old = cursor.value as unknown as OutboxItemV3;
+    const item: StoredOutboxItem = {
+      id: old.id,
+      kind: old.kind,
+      server: old.server,
+      sessionId: old.sessionId,
+      payload: old.payload,
+      summary: { title: titleOfV3(old) },
+      attempts: 0,
+      createdAt: old.createdAt,
+      state: old.refused ? 'refused' : 'pending',
+      ...(old.refused ? { error: old.refused } : {}),
+    };
+    await cursor.update(item);
+    cursor = await cursor.continue();
+  }
+}
+
 let db: Promise<IDBPDatabase<ScannerDb>> | null = null;
 
 /** The app's IndexedDB, opened once; the only module that touches IndexedDB. */
 function open(): Promise<IDBPDatabase<ScannerDb>> {
-  db ??= openDB<ScannerDb>('closient-scanner', 3, {
-    upgrade(database, oldVersion) {
+  db ??= openDB<ScannerDb>('closient-scanner', 4, {
+    upgrade(database, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         const sessions = database.createObjectStore('sessions', { keyPath: 'id' });
         sessions.createIndex('lastUsedAt', 'lastUsedAt');
@@ -61,6 +111,8 @@ function open(): Promise<IDBPDatabase<ScannerDb>> {
         const outbox = database.createObjectStore('outbox', { keyPath: 'id' });
         outbox.createIndex('createdAt', 'createdAt');
       }
+      // Items an older version left: pending (or refused) in the new shape, so none is lost.
+      if (oldVersion === 3) void migrateOutboxV3(transaction.objectStore('outbox'));
     },
   });
   return db;
@@ -117,11 +169,14 @@ export const thumbnails = {
   },
 };
 
-/** The durable outbox: what this device has not yet got onto a server, oldest first. */
+/** The durable outbox's storage: what this device sent or has still to send, oldest first. */
 export const outboxItems = {
   async list(server: string): Promise<StoredOutboxItem[]> {
     const all = await (await open()).getAllFromIndex('outbox', 'createdAt');
     return all.filter((item) => item.server === server);
+  },
+  async get(id: string): Promise<StoredOutboxItem | undefined> {
+    return (await open()).get('outbox', id);
   },
   async put(item: StoredOutboxItem): Promise<void> {
     await (await open()).put('outbox', item);

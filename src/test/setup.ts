@@ -1,3 +1,5 @@
+// IndexedDB for happy-dom (the outbox runs inside every rendered app): a spec-complete fake.
+import 'fake-indexeddb/auto';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
 

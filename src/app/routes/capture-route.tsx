@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { CaptureScreen } from '../../features/capture/capture-route-screen';
+import { CaptureScreen } from '../screens/session/capture-route-screen';
 
 export function CaptureRoute() {
   const { id = '', captureId = '' } = useParams();

@@ -1,4 +1,4 @@
-import { DiagnosticsScreen } from '../../features/capture/diagnostics-screen';
+import { DiagnosticsScreen } from '../screens/diagnostics-screen';
 
 export function DiagnosticsRoute() {
   return <DiagnosticsScreen />;

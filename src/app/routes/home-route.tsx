@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { RefusedItems } from '../../features/capture/refused-items';
+import { RefusedItems } from '../outbox/refused-items';
 import { SessionHistoryList } from '../../features/session/session-history-list';
 import { ConnectionStatus } from '../../features/settings/connection-status';
 import { PhoneTrust } from '../../features/settings/phone-trust';

@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { PhotoScreen } from '../../features/capture/photo-screen';
+import { PhotoScreen } from '../screens/photos/photo-screen';
 
 export function PhotoRoute() {
   const { id = '' } = useParams();

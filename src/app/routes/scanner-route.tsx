@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { ScannerScreen } from '../../features/capture/scanner-screen';
+import { ScannerScreen } from '../screens/scanner/scanner-screen';
 
 export function ScannerRoute() {
   const { id = '' } = useParams();

@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { SessionOverview } from '../../features/capture/session-overview';
+import { SessionOverview } from '../screens/session/session-overview';
 
 export function SessionRoute() {
   const { id = '' } = useParams();

@@ -2,7 +2,7 @@ import type { Symbology } from '../../lib/gs1/symbology';
 import type { Rect } from './engines/frame-ops';
 import type { DecodedSymbol } from './engines/types';
 import type { CameraFrame } from './engines/decoder-protocol';
-import type { FrameDecoder } from './engines/worker-decoder';
+import type { FrameDecoder } from './engines/decoder-worker-client';
 
 export interface FrameReport {
   symbols: DecodedSymbol[];

@@ -6,7 +6,7 @@ import type { WatchdogVerdict } from './camera/frame-watchdog';
 import { useCamera } from './camera/use-camera';
 import { coverRegion, type Rect } from './engines/frame-ops';
 import type { EngineName, EnginePreference } from './engines/select-engine';
-import { createWorkerDecoder, type FrameDecoder } from './engines/worker-decoder';
+import { createWorkerDecoder, type FrameDecoder } from './engines/decoder-worker-client';
 import { ScanGate, type GateOutcome } from './guards/scan-gate';
 import { runScanLoop, type FrameReport } from './scan-loop';
 

@@ -1,9 +1,13 @@
 import { Link } from 'react-router';
 import { StatusBadge } from '../../components/status-badge';
 import { useApiClient } from '../../lib/api-context';
-import { figures, summaryLine, useDiagnosticsStore } from '../scanner/diagnostics-store';
-import { useSessionActions } from '../session/session-actions';
-import { useSettingsStore } from '../settings/settings-store';
+import {
+  figures,
+  summaryLine,
+  useDiagnosticsStore,
+} from '../../features/scanner/diagnostics-store';
+import { useSessionActions } from '../../features/session/session-actions';
+import { useSettingsStore } from '../../features/settings/settings-store';
 
 const ms = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)} ms`);
 

@@ -1,8 +1,8 @@
 import type { Capture, ProductPhoto } from '#contract';
-import { type GalleryGroup, PhotoGallery } from '../photos/photo-gallery';
-import { usePhotoActions } from '../photos/photo-queries';
-import { useSessionChanged } from '../session/session-queries';
-import { captureTitle } from '../captures/capture-title';
+import { type GalleryGroup, PhotoGallery } from '../../../features/photos/photo-gallery';
+import { usePhotoActions } from '../../../features/photos/photo-queries';
+import { useSessionChanged } from '../../../features/session/session-queries';
+import { captureTitle } from '../../../features/saved-captures/capture-title';
 
 /** The photos of each product, in "both" mode; one group of all photos otherwise. */
 export function galleryGroups(

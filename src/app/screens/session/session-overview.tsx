@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ExtractionStatus } from '#contract';
-import { StatusBadge } from '../../components/status-badge';
-import { CaptureList } from '../captures/capture-list';
-import { MODE_LABEL, scanPath, SESSION_STATUS } from '../session/labels';
-import { useSessionActions } from '../session/session-actions';
-import { useSessionChanged } from '../session/session-queries';
-import { useLiveSession } from '../session/use-live-session';
-import { SessionGallery } from './session-gallery';
+import { StatusBadge } from '../../../components/status-badge';
+import { CaptureList } from '../../../features/saved-captures/capture-list';
+import { MODE_LABEL, scanPath, SESSION_STATUS } from '../../../features/session/labels';
+import { useSessionActions } from '../../../features/session/session-actions';
+import { useSessionChanged } from '../../../features/session/session-queries';
+import { useLiveSession } from '../../../features/session/use-live-session';
+import { SessionGallery } from '../photos/session-gallery';
 
 const EXTRACTION: Record<ExtractionStatus, string> = {
   pending: 'Not submitted',

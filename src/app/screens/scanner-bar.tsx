@@ -10,6 +10,8 @@ export interface SyncState {
   online: boolean;
   /** Scans and photos of this session not yet on the server. */
   pending: number;
+  /** Scans and photos the server refused: listed on Home with Retry and Discard. */
+  refused: number;
 }
 
 /** The top bar of the full-screen screens: leave, the counters, the sync state, settings. */
@@ -35,6 +37,11 @@ export function ScannerBar({ counters, sync }: { counters: BarCounter[]; sync: S
       >
         <span>{sync.online ? 'Online' : 'Offline'}</span>
         <span>{sync.pending === 0 ? 'All sent' : `${sync.pending} to send`}</span>
+        {sync.refused > 0 && (
+          <Link to="/" className="sync-refused">
+            {sync.refused} not saved
+          </Link>
+        )}
       </p>
       <Link to="/settings" className="button button-ghost">
         Settings

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { useApiClient } from '../../lib/api-context';
-import { CaptureDetail } from '../captures/capture-detail';
-import { sessionQueries, useSessionChanged } from '../session/session-queries';
-import { SessionGallery } from './session-gallery';
+import { useApiClient } from '../../../lib/api-context';
+import { CaptureDetail } from '../../../features/saved-captures/capture-detail';
+import { sessionQueries, useSessionChanged } from '../../../features/session/session-queries';
+import { SessionGallery } from '../photos/session-gallery';
 
 /**
  * A capture's detail inside its session: changes to it refresh the session too. In "both" mode

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { captureBody, fakeApi, sessionBody, shortId } from '../../test/fake-api';
-import { renderWithApp } from '../../test/render';
+import { captureBody, fakeApi, sessionBody, shortId } from '../../../test/fake-api';
+import { renderWithApp } from '../../../test/render';
 import { SessionOverview } from './session-overview';
 
 const SESSION = shortId('S');

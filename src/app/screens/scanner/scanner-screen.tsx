@@ -1,28 +1,29 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { ThrottleBanner } from '../../components/throttle-banner';
+import { ThrottleBanner } from '../../../components/throttle-banner';
 import { useShallow } from 'zustand/react/shallow';
-import { CameraToolbar } from '../scanner/camera-toolbar';
-import { CameraVideo } from '../scanner/camera-video';
-import { CameraErrorPanel } from '../scanner/camera-error-panel';
-import { drawOutline } from '../scanner/draw-outline';
-import { DecoderRestartedError } from '../scanner/engines/worker-decoder';
-import { useDiagnosticsStore } from '../scanner/diagnostics-store';
-import type { GateOutcome } from '../scanner/guards/scan-gate';
-import type { FrameReport } from '../scanner/scan-loop';
-import { useCameraDiagnostics } from '../scanner/use-camera-diagnostics';
-import { useScanner } from '../scanner/use-scanner';
-import { useWedgeScanner } from '../scanner/wedge/use-wedge-scanner';
-import { useRecordSession } from '../session/session-history';
-import { useLiveSession } from '../session/use-live-session';
-import { useSettingsStore } from '../settings/settings-store';
-import type { ScanToSend } from './enqueue-capture';
-import { checkTyped, type TypedCode } from './manual-entry';
-import { ManualEntryForm } from './manual-entry-form';
-import { RecentScans } from './recent-scans';
-import { ScannerBar } from './scanner-bar';
-import { useSyncState } from './use-sync-state';
-import { useCaptureSender } from './use-capture-sender';
+import { CameraToolbar } from '../../../features/scanner/camera-toolbar';
+import { CameraVideo } from '../../../features/scanner/camera-video';
+import { CameraErrorPanel } from '../../../features/scanner/camera-error-panel';
+import { drawOutline } from '../../../features/scanner/draw-outline';
+import { DecoderRestartedError } from '../../../features/scanner/engines/decoder-worker-client';
+import { useDiagnosticsStore } from '../../../features/scanner/diagnostics-store';
+import type { GateOutcome } from '../../../features/scanner/guards/scan-gate';
+import type { FrameReport } from '../../../features/scanner/scan-loop';
+import { useCameraDiagnostics } from '../../../features/scanner/use-camera-diagnostics';
+import { useScanner } from '../../../features/scanner/use-scanner';
+import { useWedgeScanner } from '../../../features/scanner/wedge/use-wedge-scanner';
+import { useRecordSession } from '../../../features/session/session-history';
+import { useLiveSession } from '../../../features/session/use-live-session';
+import { useSettingsStore } from '../../../features/settings/settings-store';
+import type { ScanToSend } from '../../../features/scans/send-capture';
+import { isoWithOffset } from '../../../lib/device-time';
+import { checkTyped, type TypedCode } from '../../../features/scans/manual-entry';
+import { ManualEntryForm } from '../../../features/scans/manual-entry-form';
+import { QUEUED_TEXT, RecentScans } from '../../../features/scans/recent-scans';
+import { ScannerBar } from '../scanner-bar';
+import { useSyncState } from '../use-sync-state';
+import { useScans } from './use-scans';
 import { FLASH_TEXT, useScanFeedback } from './use-scan-feedback';
 
 type Identified = Pick<ScanToSend, 'rawValue' | 'gtin' | 'gs1DlData' | 'format'>;
@@ -54,25 +55,43 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
   const viewfinderRef = useRef<HTMLDivElement | null>(null);
   const { sound, vibration, mode } = settings.scan;
   const { flash, announce, duplicateInView, unlock } = useScanFeedback({ sound, vibration });
-  const sender = useCaptureSender(sessionId, (scan, why) =>
-    announce(
-      'queued',
-      why === 'offline'
-        ? `${FLASH_TEXT.queued}: ${scan.rawValue}`
-        : `Queued, the server is busy: ${scan.rawValue}`,
-    ),
-  );
-  const { send } = sender;
+  const { scans, keep } = useScans(sessionId);
+  /** The newest scan: only its later states are announced, never an older scan's. */
+  const latest = useRef<{ id: string; announced: string } | null>(null);
 
-  /** Every accepted code, from the camera, a wedge scanner or the keyboard, ends here. */
+  /**
+   * Every accepted code, from the camera, a wedge scanner or the keyboard, ends here. It is
+   * confirmed only once this device has stored it: a storage failure says so instead.
+   */
   const accept = useCallback(
     (code: Identified, how: Pick<ScanToSend, 'captureType' | 'engine' | 'decodeMs'>) => {
-      announce('accepted', `${FLASH_TEXT.accepted}: ${code.rawValue}`);
-      send({ sessionId, ...code, ...how });
       if (mode === 'single') setPaused(true);
+      const scannedAt = isoWithOffset(new Date());
+      void keep({ sessionId, ...code, ...how, scannedAt }).then((kept) => {
+        if (kept.ok) {
+          latest.current = { id: kept.id, announced: 'sending' };
+          announce('accepted', `${FLASH_TEXT.accepted}: ${code.rawValue}`);
+        } else {
+          setPaused(false);
+          announce('rejected', `Not saved on this device: ${kept.message}`);
+        }
+      });
     },
-    [announce, send, sessionId, mode],
+    [announce, keep, sessionId, mode],
   );
+
+  // The newest scan's later state (queued, refused) is announced once; an older scan's never
+  // replaces it (its row in the list shows it).
+  const newest = scans[0];
+  useEffect(() => {
+    const current = latest.current;
+    if (!newest || current?.id !== newest.clientId || current.announced === newest.state) return;
+    current.announced = newest.state;
+    if (newest.state === 'queued')
+      announce('queued', `${QUEUED_TEXT[newest.queuedBecause ?? 'unconfirmed']}: ${newest.value}`);
+    else if (newest.state === 'failed')
+      announce('rejected', `Not saved: ${newest.value}: ${newest.error ?? ''}`);
+  }, [newest, announce]);
 
   const onOutcome = useCallback(
     (outcome: GateOutcome, frame: FrameReport) => {
@@ -154,7 +173,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
     <div className={`scanner hand-${settings.hand}`} onPointerDown={unlock}>
       <ScannerBar
         counters={[
-          { label: 'Scanned here', value: sender.sentHere, testId: 'local-count' },
+          { label: 'Scanned here', value: scans.length, testId: 'local-count' },
           { label: 'Saved', value: live.captureCount, testId: 'server-count' },
         ]}
         sync={sync}
@@ -220,7 +239,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
         </p>
 
         <section className="scanner-sheet" aria-label="Scans and manual entry">
-          <RecentScans scans={sender.scans} captures={captures} />
+          <RecentScans scans={scans} captures={captures} />
           <Link to={`/sessions/${sessionId}`}>All captures and session actions</Link>
           <ManualEntryForm onSubmit={(typed) => onTyped(typed, 'MANUAL', 'manual')} />
         </section>

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import { createFeedback, type FeedbackKind } from '../scanner/feedback';
+import { createFeedback, type FeedbackKind } from '../../../features/scanner/feedback';
 
 export const FLASH_TEXT: Record<FeedbackKind, string> = {
   accepted: 'Scanned',

@@ -1,12 +1,16 @@
 import { useCallback } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PhotoType } from '#contract';
-import { useApiClient } from '../../lib/api-context';
-import { photoJob, usePhotoJobsStore } from '../photos/photo-jobs-store';
-import { DEFAULT_ENCODING, processPhoto } from '../photos/processing/photo-processor';
-import type { Still } from '../scanner/camera/still';
-import { useSessionChanged } from '../session/session-queries';
-import { forgetPhoto, keepPhoto, messageOf, replaceUpload, sendPhotoJob } from './photo-delivery';
+import { useOutbox } from '../../../features/outbox/outbox-context';
+import { photoJob, usePhotoJobsStore } from '../../../features/photos/photo-jobs-store';
+import {
+  DEFAULT_ENCODING,
+  processPhoto,
+} from '../../../features/photos/processing/photo-processor';
+import type { Still } from '../../../features/scanner/camera/still';
+import { forgetPhoto, keepPhoto, replacePhoto } from '../../outbox/photo-outbox';
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * From shutter to server for one session: each still is scored and compressed off the main
@@ -16,17 +20,14 @@ import { forgetPhoto, keepPhoto, messageOf, replaceUpload, sendPhotoJob } from '
  * the durable outbox until the server has it.
  */
 export function usePhotoUploads(sessionId: string) {
-  const client = useApiClient();
-  const sessionChanged = useSessionChanged(sessionId);
+  const outbox = useOutbox();
   const jobs = usePhotoJobsStore(
     useShallow((s) => s.jobs.filter((j) => j.sessionId === sessionId)),
   );
   const savedHere = usePhotoJobsStore((s) => s.savedHere[sessionId] ?? 0);
 
-  const send = useCallback(
-    (id: string) => sendPhotoJob(client, id, () => sessionChanged()),
-    [client, sessionChanged],
-  );
+  /** A flagged photo the operator keeps, or a refused one tried again. */
+  const send = useCallback((id: string) => void outbox.retry(id), [outbox]);
 
   /** Scores and compresses a still; a flagged one waits for the operator, the rest are sent. */
   const shoot = useCallback(
@@ -56,13 +57,9 @@ export function usePhotoUploads(sessionId: string) {
           report: processed.report,
           how: still.how,
         });
-        if (processed.report.issues.length) {
-          changed(id, { stage: 'review' });
-          void keepPhoto(id);
-          return 'review';
-        }
-        send(id);
-        return 'sending';
+        const flagged = processed.report.issues.length > 0;
+        if (!(await keepPhoto(outbox, id, flagged))) return 'failed';
+        return flagged ? 'review' : 'sending';
       } catch (error) {
         changed(id, {
           stage: 'failed',
@@ -71,7 +68,7 @@ export function usePhotoUploads(sessionId: string) {
         return 'failed';
       }
     },
-    [send, sessionId],
+    [outbox, sessionId],
   );
 
   /** After a 413: the same picture at half the size and a lower quality, then sent again. */
@@ -88,10 +85,9 @@ export function usePhotoUploads(sessionId: string) {
         quality: 0.7,
       });
       changed(id, { upload: smaller.upload, width: smaller.width, height: smaller.height });
-      replaceUpload(id);
-      send(id);
+      await replacePhoto(outbox, id);
     },
-    [send],
+    [outbox],
   );
 
   return {
@@ -101,6 +97,6 @@ export function usePhotoUploads(sessionId: string) {
     keep: send,
     retry: send,
     shrink,
-    drop: forgetPhoto,
+    drop: useCallback((id: string) => forgetPhoto(outbox, id), [outbox]),
   };
 }

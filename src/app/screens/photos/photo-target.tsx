@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Capture } from '#contract';
-import { captureTitle } from '../captures/capture-title';
+import { captureTitle } from '../../../features/saved-captures/capture-title';
 
 /** 'latest' (the product scanned last), 'none', or a capture id. */
 export type TargetChoice = string;

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CameraFrame, DecoderRequest, DecoderResponse } from './decoder-protocol';
-import { createWorkerDecoder, DecoderRestartedError, type DecoderWorker } from './worker-decoder';
+import {
+  createWorkerDecoder,
+  DecoderRestartedError,
+  type DecoderWorker,
+} from './decoder-worker-client';
 
 /** A worker that answers only when the test says so. */
 class FakeWorker implements DecoderWorker {

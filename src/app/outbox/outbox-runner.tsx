@@ -1,0 +1,116 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useEffect, useMemo } from 'react';
+import { toast } from '../../components/toasts';
+import { useApiClient } from '../../lib/api-context';
+import { outboxItems } from '../../lib/idb';
+import { createOutbox, type OutboxEvent, viewOf } from '../../features/outbox/outbox';
+import { OutboxProvider } from '../../features/outbox/outbox-context';
+import { useOutboxStore } from '../../features/outbox/outbox-store';
+import { localStoragePause, originLock } from '../../features/outbox/origin-lock';
+import { usePhotoJobsStore } from '../../features/photos/photo-jobs-store';
+import { useDiagnosticsStore } from '../../features/scanner/diagnostics-store';
+import { sessionChanged } from '../../features/session/session-queries';
+import { CAPTURE_KIND, registerHandlers } from './outbox-handlers';
+import { PHOTO_KIND, photoChanged, photosWaiting, restorePhoto } from './photo-outbox';
+
+/** How often an idle tab looks for work another tab left behind (it closed mid-pass). */
+const HEARTBEAT_MS = 20_000;
+/** Sent items are this device's record for this long; then they go. */
+const KEEP_SENT_MS = 14 * 24 * 3600_000;
+
+/**
+ * The app's one outbox for the current server: made here with its handlers and its devices
+ * (IndexedDB, Web Locks, localStorage, a BroadcastChannel to the other tabs), drained on start,
+ * on `online`, when the page is shown again and on a heartbeat. Its events keep the screens'
+ * mirror, the photo tray and the session queries up to date, in this tab and the others.
+ */
+export function OutboxRunner({ children }: { children: ReactNode }) {
+  const client = useApiClient();
+  const server = client.baseUrl;
+  const queryClient = useQueryClient();
+  const channel = useMemo(
+    () =>
+      typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('closient-outbox'),
+    [],
+  );
+
+  const { outbox, show } = useMemo(() => {
+    const { happened } = useOutboxStore.getState();
+    const show = (event: OutboxEvent) => {
+      happened(event);
+      if (event.type === 'waiting') photosWaiting(event.waiting);
+      if (event.type === 'removed') usePhotoJobsStore.getState().dropped(event.id);
+      if (event.type !== 'changed') return;
+      if (event.item.kind === PHOTO_KIND)
+        photoChanged(event.item, useOutboxStore.getState().waiting);
+      if (event.item.state === 'sent') void sessionChanged(queryClient, event.item.sessionId);
+    };
+    const made = createOutbox({
+      server,
+      storage: outboxItems,
+      lock: originLock,
+      pause: localStoragePause,
+      now: Date.now,
+      random: Math.random,
+      online: () => navigator.onLine,
+      setTimer: (run, ms) => {
+        const timer = setTimeout(run, ms);
+        return () => clearTimeout(timer);
+      },
+      publish: (event) => {
+        show(event);
+        if (event.type === 'delivered') {
+          if (event.item.kind === CAPTURE_KIND)
+            // Marks for measuring scan latency (the e2e latency spec reads them).
+            performance.mark('scanner:capture-saved', {
+              detail: { clientId: event.item.id, captureId: event.result.id },
+            });
+          return;
+        }
+        if (event.type === 'changed' && event.item.state === 'refused' && event.item.error) {
+          const what = `${event.item.summary.title} was not saved: ${event.item.error.message}`;
+          toast(what);
+          useDiagnosticsStore.getState().failed(what);
+        }
+        channel?.postMessage({ server, event });
+      },
+    });
+    registerHandlers(made, client);
+    return { outbox: made, show };
+  }, [client, server, queryClient, channel]);
+
+  useEffect(() => {
+    let live = true;
+    outbox.start();
+    // Another tab's event: this tab's screens show it too.
+    const heard = ({ data }: MessageEvent<{ server: string; event: OutboxEvent }>) => {
+      if (data.server === server) show(data.event);
+    };
+    channel?.addEventListener('message', heard);
+    void outbox.forgetSent(Date.now() - KEEP_SENT_MS).then(async () => {
+      const items = await outbox.list().catch(() => []);
+      if (!live) return;
+      useOutboxStore.getState().loaded(items.map(viewOf), localStoragePause.get(server));
+      for (const item of items)
+        if (item.kind === PHOTO_KIND) restorePhoto(viewOf(item), item.payload);
+      await outbox.drain();
+    });
+    const online = () => outbox.online();
+    const shown = () => {
+      if (document.visibilityState === 'visible') void outbox.drain();
+    };
+    window.addEventListener('online', online);
+    document.addEventListener('visibilitychange', shown);
+    const heartbeat = setInterval(() => void outbox.drain(), HEARTBEAT_MS);
+    return () => {
+      live = false;
+      outbox.stop();
+      channel?.removeEventListener('message', heard);
+      window.removeEventListener('online', online);
+      document.removeEventListener('visibilitychange', shown);
+      clearInterval(heartbeat);
+    };
+  }, [outbox, show, server, channel]);
+
+  return <OutboxProvider outbox={outbox}>{children}</OutboxProvider>;
+}

@@ -1,0 +1,52 @@
+import { create } from 'zustand';
+import type { OutboxEvent } from './outbox';
+import type { OutboxView, Waiting } from './outbox-types';
+
+interface OutboxState {
+  /** This server's items by id, in every state: what this device knows of its own work. */
+  items: Record<string, OutboxView>;
+  waiting: Waiting | null;
+  loaded: (items: OutboxView[], waiting: Waiting | null) => void;
+  happened: (event: OutboxEvent) => void;
+}
+
+/**
+ * A mirror of the outbox for screens, fed by the outbox's events from this tab and the others.
+ * Its items are client state (this device's own work), not server data.
+ */
+export const useOutboxStore = create<OutboxState>()((set) => ({
+  items: {},
+  waiting: null,
+  loaded: (items, waiting) =>
+    set({ items: Object.fromEntries(items.map((item) => [item.id, item])), waiting }),
+  happened: (event) =>
+    set((state) => {
+      switch (event.type) {
+        case 'changed':
+        case 'delivered':
+          return { items: { ...state.items, [event.item.id]: event.item } };
+        case 'removed': {
+          const { [event.id]: _gone, ...items } = state.items;
+          return { items };
+        }
+        case 'waiting':
+          return { waiting: event.waiting };
+      }
+    }),
+}));
+
+const byNewest = (a: OutboxView, b: OutboxView) => b.createdAt - a.createdAt;
+
+/** One session's items of a kind, newest first (select `items`, then call this). */
+export function itemsOf(
+  items: Record<string, OutboxView>,
+  sessionId: string,
+  kind?: string,
+): OutboxView[] {
+  return Object.values(items)
+    .filter((i) => i.sessionId === sessionId && (kind === undefined || i.kind === kind))
+    .sort(byNewest);
+}
+
+/** Not yet on the server: waiting to be sent, or for the operator. */
+export const unsent = (item: OutboxView) => item.state === 'pending' || item.state === 'held';

@@ -1,0 +1,67 @@
+import type { Capture } from '#contract';
+import { StatusBadge, type Tone } from '../../components/status-badge';
+
+export interface LocalScan {
+  clientId: string;
+  value: string;
+  format: string;
+  /** When the scan was accepted on this device (ms since epoch). */
+  scannedAt: number;
+  /** queued: kept on this device and sent by itself when the server can take it. */
+  state: 'sending' | 'queued' | 'sent' | 'failed';
+  /** Why it waits: no network, a busy server, or an answer that never came or could not be read. */
+  queuedBecause?: 'offline' | 'busy' | 'unconfirmed';
+  captureId?: string;
+  error?: string;
+}
+
+const TONE: Record<string, Tone> = { COMPLETED: 'ok', NOT_FOUND: 'warn', FAILED: 'error' };
+
+export const QUEUED_TEXT: Record<NonNullable<LocalScan['queuedBecause']>, string> = {
+  offline: 'Queued offline',
+  busy: 'Queued, server busy',
+  unconfirmed: 'Waiting for the server',
+};
+
+function chip(scan: LocalScan, capture: Capture | undefined): { label: string; tone: Tone } {
+  if (scan.state === 'failed') return { label: 'Not saved', tone: 'error' };
+  if (scan.state === 'queued')
+    return { label: QUEUED_TEXT[scan.queuedBecause ?? 'unconfirmed'], tone: 'info' };
+  if (scan.state === 'sending') return { label: 'Sending', tone: 'info' };
+  if (capture)
+    return { label: capture.status.replace('_', ' '), tone: TONE[capture.status] ?? 'info' };
+  return { label: 'Saved', tone: 'ok' };
+}
+
+/** The last few scans of this device, each with the server's view of it once known. */
+export function RecentScans({
+  scans,
+  captures,
+}: {
+  scans: LocalScan[];
+  captures: readonly Capture[];
+}) {
+  if (!scans.length) return <p className="muted">Nothing scanned yet on this device.</p>;
+  return (
+    <ol className="recent-scans" aria-label="Recent scans">
+      {scans.slice(0, 5).map((scan) => {
+        const capture = captures.find((c) => c.id === scan.captureId);
+        const { label, tone } = chip(scan, capture);
+        return (
+          <li key={scan.clientId} className="recent-scan">
+            <span className="recent-scan-value">
+              <strong>{capture?.product_name ?? scan.value}</strong>
+              <span className="muted">
+                {scan.format} · {scan.value} ·{' '}
+                <time dateTime={new Date(scan.scannedAt).toISOString()}>
+                  {new Date(scan.scannedAt).toLocaleTimeString()}
+                </time>
+              </span>
+            </span>
+            <StatusBadge tone={tone}>{label}</StatusBadge>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

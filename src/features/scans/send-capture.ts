@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { Capture, type CaptureType, SCANNER_API_PREFIX, withLegacyId } from '#contract';
+import type { ApiClient } from '../../lib/api-client';
+
+/** An accepted scan, as the outbox keeps it until the server has it. */
+export interface ScanToSend {
+  sessionId: string;
+  captureType: Extract<CaptureType, 'BARCODE' | 'MANUAL'>;
+  rawValue: string;
+  gtin: string;
+  gs1DlData: Record<string, string>;
+  format: string;
+  engine: string;
+  decodeMs: number | null;
+  /** The device's time when the scan was accepted (ISO 8601 with offset), sent as `scanned_at`. */
+  scannedAt: string;
+}
+
+/** A scan as kept; checked when read back, since an older version of the app may have written it. */
+const StoredScan = z.object({
+  sessionId: z.string().min(1),
+  captureType: z.enum(['BARCODE', 'MANUAL']),
+  rawValue: z.string().min(1),
+  gtin: z.string(),
+  gs1DlData: z.record(z.string(), z.string()),
+  format: z.string(),
+  engine: z.string(),
+  decodeMs: z.number().nullable(),
+  // Versions before device time did not keep it: such a scan is sent without one.
+  scannedAt: z.string().default(''),
+}) satisfies z.ZodType<ScanToSend, unknown>;
+
+export const parseScan = (payload: unknown): ScanToSend | null => {
+  const parsed = StoredScan.safeParse(payload);
+  return parsed.success ? parsed.data : null;
+};
+
+/**
+ * The one way an accepted scan becomes a capture. The client capture id is both the
+ * Idempotency-Key and a metadata key, so a resent scan never makes a second capture, even
+ * against an upstream without idempotency (Part A).
+ */
+export function sendCapture(client: ApiClient, scan: ScanToSend, clientCaptureId: string) {
+  const metadata: Record<string, string> = {
+    client_capture_id: clientCaptureId,
+    format: scan.format,
+    engine: scan.engine,
+  };
+  if (scan.scannedAt) metadata['scanned_at'] = scan.scannedAt;
+  if (scan.decodeMs !== null) metadata['decode_ms'] = scan.decodeMs.toFixed(1);
+  return client.request(withLegacyId(Capture), `${SCANNER_API_PREFIX}/captures`, {
+    method: 'POST',
+    headers: { 'Idempotency-Key': clientCaptureId },
+    body: {
+      session_short_id: scan.sessionId,
+      capture_type: scan.captureType,
+      raw_value: scan.rawValue,
+      gtin: scan.gtin,
+      gs1_dl_data: scan.gs1DlData,
+      metadata,
+    },
+  });
+}
