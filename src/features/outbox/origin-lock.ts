@@ -5,10 +5,11 @@ import type { OriginLock, SharedPause, Waiting } from './outbox-types';
  * when the holder's task ends or its tab closes. Without it (an old browser, an insecure
  * context) each tab is on its own: sends stay idempotent, so the worst case is a repeat.
  */
-export const originLock: OriginLock = (name, task) =>
-  typeof navigator !== 'undefined' && 'locks' in navigator
-    ? navigator.locks.request(name, task)
-    : task();
+export const originLock: OriginLock = (name, task) => {
+  // Typed as always there, but absent outside secure contexts (and null in happy-dom).
+  const locks = (navigator as { locks?: LockManager | null }).locks;
+  return locks ? locks.request(name, task) : task();
+};
 
 const pauseKey = (server: string) => `closient-outbox-pause:${server}`;
 
