@@ -4,6 +4,7 @@ import { ConnectRoute } from './routes/connect-route';
 import { ScanNewRoute } from './routes/scan-new-route';
 import { HomeRoute } from './routes/home-route';
 import { NotFoundRoute } from './routes/not-found-route';
+import { RouteError } from './route-error';
 
 export function createRouter() {
   return createBrowserRouter([
@@ -11,14 +12,17 @@ export function createRouter() {
     // shell paints without it.
     {
       path: '/sessions/:id/scan',
+      errorElement: <RouteError />,
       lazy: () => import('./routes/scanner-route').then((m) => ({ Component: m.ScannerRoute })),
     },
     {
       path: '/sessions/:id/photos',
+      errorElement: <RouteError />,
       lazy: () => import('./routes/photo-route').then((m) => ({ Component: m.PhotoRoute })),
     },
     {
       element: <AppLayout />,
+      errorElement: <RouteError />,
       children: [
         { index: true, element: <HomeRoute /> },
         { path: 'connect', element: <ConnectRoute /> },

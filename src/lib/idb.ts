@@ -184,4 +184,21 @@ export const outboxItems = {
   async delete(id: string): Promise<void> {
     await (await open()).delete('outbox', id);
   },
+  /** A write and a delete, as the outbox will make them: proves the store works. */
+  async probe(): Promise<void> {
+    const database = await open();
+    const id = `probe-${Date.now()}`;
+    await database.put('outbox', {
+      id,
+      kind: 'probe',
+      server: '\u0000probe',
+      sessionId: '',
+      payload: null,
+      summary: { title: '' },
+      attempts: 0,
+      createdAt: 0,
+      state: 'sent',
+    });
+    await database.delete('outbox', id);
+  },
 };

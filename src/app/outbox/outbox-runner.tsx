@@ -1,6 +1,7 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo } from 'react';
 import { toast } from '../../components/toasts';
+import type { ApiClient } from '../../lib/api-client';
 import { useApiClient } from '../../lib/api-context';
 import { outboxItems } from '../../lib/idb';
 import { createOutbox, type OutboxEvent, viewOf } from '../../features/outbox/outbox';
@@ -19,6 +20,60 @@ const HEARTBEAT_MS = 20_000;
 const KEEP_SENT_MS = 14 * 24 * 3600_000;
 
 /**
+ * The outbox for one server, with its devices and handlers, and how its events reach this tab's
+ * screens (`show`, also fed with the other tabs' events) and the other tabs (`channel`).
+ */
+function makeOutbox(client: ApiClient, queryClient: QueryClient, channel: BroadcastChannel | null) {
+  const server = client.baseUrl;
+  const { happened } = useOutboxStore.getState();
+  const show = (event: OutboxEvent) => {
+    happened(event);
+    if (event.type === 'waiting') photosWaiting(event.waiting);
+    if (event.type === 'removed') usePhotoJobsStore.getState().dropped(event.id);
+    if (event.type !== 'changed') return;
+    if (event.item.kind === PHOTO_KIND) photoChanged(event.item, useOutboxStore.getState().waiting);
+    if (event.item.state === 'sent') void sessionChanged(queryClient, event.item.sessionId);
+  };
+  const made = createOutbox({
+    server,
+    storage: outboxItems,
+    lock: originLock,
+    pause: localStoragePause,
+    now: Date.now,
+    random: Math.random,
+    online: () => navigator.onLine,
+    budgetWaitMs: () => {
+      const limit = client.lastRateLimit();
+      if (limit?.remaining !== 0 || limit.resetAtMs === null) return 0;
+      return Math.max(0, limit.resetAtMs - Date.now());
+    },
+    setTimer: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+    publish: (event) => {
+      show(event);
+      if (event.type === 'delivered') {
+        if (event.item.kind === CAPTURE_KIND)
+          // Marks for measuring scan latency (the e2e latency spec reads them).
+          performance.mark('scanner:capture-saved', {
+            detail: { clientId: event.item.id, captureId: event.result.id },
+          });
+        return;
+      }
+      if (event.type === 'changed' && event.item.state === 'refused' && event.item.error) {
+        const what = `${event.item.summary.title} was not saved: ${event.item.error.message}`;
+        toast(what);
+        useDiagnosticsStore.getState().failed(what);
+      }
+      channel?.postMessage({ server, event });
+    },
+  });
+  registerHandlers(made, client);
+  return { outbox: made, show };
+}
+
+/**
  * The app's one outbox for the current server: made here with its handlers and its devices
  * (IndexedDB, Web Locks, localStorage, a BroadcastChannel to the other tabs), drained on start,
  * on `online`, when the page is shown again and on a heartbeat. Its events keep the screens'
@@ -34,50 +89,10 @@ export function OutboxRunner({ children }: { children: ReactNode }) {
     [],
   );
 
-  const { outbox, show } = useMemo(() => {
-    const { happened } = useOutboxStore.getState();
-    const show = (event: OutboxEvent) => {
-      happened(event);
-      if (event.type === 'waiting') photosWaiting(event.waiting);
-      if (event.type === 'removed') usePhotoJobsStore.getState().dropped(event.id);
-      if (event.type !== 'changed') return;
-      if (event.item.kind === PHOTO_KIND)
-        photoChanged(event.item, useOutboxStore.getState().waiting);
-      if (event.item.state === 'sent') void sessionChanged(queryClient, event.item.sessionId);
-    };
-    const made = createOutbox({
-      server,
-      storage: outboxItems,
-      lock: originLock,
-      pause: localStoragePause,
-      now: Date.now,
-      random: Math.random,
-      online: () => navigator.onLine,
-      setTimer: (run, ms) => {
-        const timer = setTimeout(run, ms);
-        return () => clearTimeout(timer);
-      },
-      publish: (event) => {
-        show(event);
-        if (event.type === 'delivered') {
-          if (event.item.kind === CAPTURE_KIND)
-            // Marks for measuring scan latency (the e2e latency spec reads them).
-            performance.mark('scanner:capture-saved', {
-              detail: { clientId: event.item.id, captureId: event.result.id },
-            });
-          return;
-        }
-        if (event.type === 'changed' && event.item.state === 'refused' && event.item.error) {
-          const what = `${event.item.summary.title} was not saved: ${event.item.error.message}`;
-          toast(what);
-          useDiagnosticsStore.getState().failed(what);
-        }
-        channel?.postMessage({ server, event });
-      },
-    });
-    registerHandlers(made, client);
-    return { outbox: made, show };
-  }, [client, server, queryClient, channel]);
+  const { outbox, show } = useMemo(
+    () => makeOutbox(client, queryClient, channel),
+    [client, queryClient, channel],
+  );
 
   useEffect(() => {
     let live = true;

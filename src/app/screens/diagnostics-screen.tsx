@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { StorageFacts } from './storage-facts';
 import { StatusBadge } from '../../components/status-badge';
 import { useApiClient } from '../../lib/api-context';
 import {
@@ -69,6 +70,7 @@ export function DiagnosticsScreen() {
           </dd>
         </dl>
       </section>
+      <StorageFacts />
       <section className="card stack" aria-labelledby="errors-heading">
         <h2 id="errors-heading">Last errors</h2>
         {d.errors.length === 0 ? (

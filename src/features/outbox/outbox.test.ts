@@ -53,7 +53,7 @@ interface Tab {
   events: OutboxEvent[];
 }
 
-function setup(options: { online?: () => boolean } = {}) {
+function setup(options: { online?: () => boolean; budgetWaitMs?: () => number } = {}) {
   const server = `https://outbox-${++serverCount}.test`;
   const timers = fakeTimers();
   const lock = fakeOriginLock();
@@ -86,6 +86,7 @@ function setup(options: { online?: () => boolean } = {}) {
       online: options.online ?? (() => true),
       publish: (e) => events.push(e),
       setTimer: timers.setTimer,
+      ...(options.budgetWaitMs ? { budgetWaitMs: options.budgetWaitMs } : {}),
     });
     outbox.register('scan', handler);
     return { outbox, events };
@@ -258,6 +259,27 @@ describe('the outbox', () => {
     outbox.online();
     await outbox.drain();
     expect(t.sent).toEqual(['a', 'a', 'b']);
+  });
+
+  it('holds off while the rate limit has nothing left, without spending a request on a 429', async () => {
+    let budget = 0;
+    const t = setup({ budgetWaitMs: () => budget });
+    const { outbox, events } = t.tab();
+    tabs.push({ outbox, events });
+    await outbox.enqueue(t.item('a'));
+    await outbox.drain();
+    budget = 4_000;
+    await outbox.enqueue(t.item('b'));
+    await outbox.drain();
+    expect(t.sent).toEqual(['a']);
+    expect(t.timers.pending()).toContain(4_000);
+    expect(events.filter((e) => e.type === 'waiting').at(-1)).toMatchObject({
+      waiting: { reason: 'busy' },
+    });
+    budget = 0;
+    t.timers.next();
+    await outbox.drain();
+    expect(t.sent).toEqual(['a', 'b']);
   });
 
   it('keeps a held item without sending it until it is released', async () => {

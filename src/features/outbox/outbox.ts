@@ -27,6 +27,12 @@ export interface OutboxDeps {
   /** Called with every event of this tab (other tabs hear them through `publish`). */
   publish: (event: OutboxEvent) => void;
   setTimer: (run: () => void, ms: number) => () => void;
+  /**
+   * How long the server's rate limit says to hold off before the next request (its
+   * RateLimit-Remaining is 0 until the window resets): waiting costs nothing, a 429 costs a
+   * request. 0 when free to send.
+   */
+  budgetWaitMs?: () => number;
 }
 
 export interface NewItem {
@@ -165,6 +171,16 @@ export function createOutbox(deps: OutboxDeps) {
       // Read again under the lock: another tab may have sent it, or the operator discarded it.
       const item = await storage.get(id).catch(() => undefined);
       if (item?.state !== 'pending') continue;
+      const budget = deps.budgetWaitMs?.() ?? 0;
+      if (budget > 0) {
+        wait({
+          reason: 'busy',
+          message: 'The rate limit allows more soon.',
+          until: now() + budget,
+        });
+        schedule(budget);
+        return;
+      }
       if (!(await sendOne(item))) {
         const until = deps.pause.get(server)?.until ?? now();
         schedule(until - now());

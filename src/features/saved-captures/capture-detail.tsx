@@ -1,3 +1,4 @@
+import { scanTimes } from './scan-time';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useApiClient } from '../../lib/api-context';
@@ -32,6 +33,7 @@ export function CaptureDetail({
     );
   const c = capture.data;
   const ais = Object.entries(c.gs1_dl_data);
+  const times = scanTimes(c);
   return (
     <div className="stack">
       <Link to={`/sessions/${sessionId}`}>← Session</Link>
@@ -76,7 +78,13 @@ export function CaptureDetail({
             </>
           )}
           <dt>Scanned</dt>
-          <dd>{new Date(c.created).toLocaleString()}</dd>
+          <dd data-testid="scanned-at">{times.scanned.toLocaleString()}</dd>
+          {times.received && (
+            <>
+              <dt>Received by the server</dt>
+              <dd data-testid="received-at">{times.received.toLocaleString()}</dd>
+            </>
+          )}
         </dl>
       </section>
       {ais.length > 0 && (

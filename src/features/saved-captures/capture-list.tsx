@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
+import { scanTimes } from './scan-time';
 import { Link } from 'react-router';
 import type { Capture } from '#contract';
 import { useCaptureActions } from './capture-queries';
@@ -70,12 +71,16 @@ function CaptureRow({
 }) {
   const { retry } = useCaptureActions(capture.id, onChanged);
   const format = capture.metadata['format'] ?? capture.capture_type.toLowerCase();
+  const { scanned } = scanTimes(capture);
   return (
     <>
       <Link className="capture-row-link" to={`/sessions/${sessionId}/captures/${capture.id}`}>
         <strong>{captureTitle(capture)}</strong>
         <span className="muted">
-          {format} · {capture.raw_value}
+          {format} · {capture.raw_value} ·{' '}
+          <time dateTime={scanned.toISOString()} data-testid="capture-scanned-at">
+            {scanned.toLocaleTimeString()}
+          </time>
         </span>
         {capture.error_message && <span className="field-error">{capture.error_message}</span>}
       </Link>

@@ -1,18 +1,31 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type CaptureMode, SCANNER_API_PREFIX, SessionSummary, withLegacyId } from '#contract';
 import { useApiClient } from '../../lib/api-context';
+import { probeStorage, requestPersistence } from '../../lib/storage';
 import { deviceContext } from './device-context';
 import { sessionQueries } from './session-queries';
 import { useRecordSession } from './session-history';
 
-/** Starts a session with this browser's user agent and device context. */
+/**
+ * Starts a session with this browser's user agent and device context, once this device is known
+ * to be able to keep its scans: no session is made on the server for a device that would lose
+ * them. The first session also asks the browser to keep the app's storage under pressure.
+ */
 export function useCreateSession() {
   const client = useApiClient();
   const queryClient = useQueryClient();
   const record = useRecordSession();
   return useMutation({
-    mutationFn: ({ mode, context }: { mode: CaptureMode; context: Record<string, unknown> }) =>
-      client.request(withLegacyId(SessionSummary), `${SCANNER_API_PREFIX}/sessions`, {
+    mutationFn: async ({
+      mode,
+      context,
+    }: {
+      mode: CaptureMode;
+      context: Record<string, unknown>;
+    }) => {
+      await probeStorage();
+      void requestPersistence().catch(() => null);
+      return client.request(withLegacyId(SessionSummary), `${SCANNER_API_PREFIX}/sessions`, {
         method: 'POST',
         headers: { 'Idempotency-Key': crypto.randomUUID() },
         body: {
@@ -20,7 +33,8 @@ export function useCreateSession() {
           user_agent: navigator.userAgent,
           device_context: deviceContext(context),
         },
-      }),
+      });
+    },
     onSuccess: async (session) => {
       await record(session.id, {
         mode: session.capture_mode,

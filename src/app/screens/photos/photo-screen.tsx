@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useShallow } from 'zustand/react/shallow';
+import { SectionBoundary } from '../../../components/section-boundary';
 import { ThrottleBanner } from '../../../components/throttle-banner';
 import { jobName } from '../../../features/photos/photo-jobs-store';
 import { PhotoTray } from '../../../features/photos/photo-tray';
@@ -155,14 +156,16 @@ export function PhotoScreen({ sessionId }: { sessionId: string }) {
         <section className="scanner-sheet photo-sheet" aria-label="Photo type and uploads">
           {both && <PhotoTarget captures={captures} choice={target} onChoose={setTarget} />}
           <PhotoTypePicker guide={guide} />
-          <PhotoTray
-            jobs={uploads.jobs}
-            actions={{
-              retry: uploads.retry,
-              shrink: (id) => void uploads.shrink(id),
-              drop: uploads.drop,
-            }}
-          />
+          <SectionBoundary name="photo tray">
+            <PhotoTray
+              jobs={uploads.jobs}
+              actions={{
+                retry: uploads.retry,
+                shrink: (id) => void uploads.shrink(id),
+                drop: uploads.drop,
+              }}
+            />
+          </SectionBoundary>
           <div className="row">
             <button
               type="button"

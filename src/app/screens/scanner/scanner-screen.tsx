@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { SectionBoundary } from '../../../components/section-boundary';
 import { ThrottleBanner } from '../../../components/throttle-banner';
 import { useShallow } from 'zustand/react/shallow';
 import { CameraToolbar } from '../../../features/scanner/camera-toolbar';
@@ -50,6 +51,8 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
   const [engine, setEngine] = useState<string>('starting');
   const [paused, setPaused] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  /** The last scan this device could not keep: shown until a scan is kept again. */
+  const [storageError, setStorageError] = useState<string | null>(null);
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const overlayRef = useRef<HTMLCanvasElement | null>(null);
   const viewfinderRef = useRef<HTMLDivElement | null>(null);
@@ -68,6 +71,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
       if (mode === 'single') setPaused(true);
       const scannedAt = isoWithOffset(new Date());
       void keep({ sessionId, ...code, ...how, scannedAt }).then((kept) => {
+        setStorageError(kept.ok ? null : kept.message);
         if (kept.ok) {
           latest.current = { id: kept.id, announced: 'sending' };
           announce('accepted', `${FLASH_TEXT.accepted}: ${code.rawValue}`);
@@ -193,24 +197,26 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
             aria-hidden="true"
           />
           <div className="thumb-controls">
-            {live.detail.data?.capture_mode === 'both' && (
-              <Link to={`/sessions/${sessionId}/photos`} className="button mode-toggle">
-                Take photos
-              </Link>
-            )}
-            {camera && (
-              <CameraToolbar
-                key={camera.streamId}
-                camera={camera}
-                onChooseCamera={settings.cameraChosen}
-                torch={async (on) => {
-                  const ok = await scanner.torch(on);
-                  if (ok) diagnostics.torchSet(on);
-                  return ok;
-                }}
-                zoom={scanner.zoom}
-              />
-            )}
+            <SectionBoundary name="camera controls">
+              {live.detail.data?.capture_mode === 'both' && (
+                <Link to={`/sessions/${sessionId}/photos`} className="button mode-toggle">
+                  Take photos
+                </Link>
+              )}
+              {camera && (
+                <CameraToolbar
+                  key={camera.streamId}
+                  camera={camera}
+                  onChooseCamera={settings.cameraChosen}
+                  torch={async (on) => {
+                    const ok = await scanner.torch(on);
+                    if (ok) diagnostics.torchSet(on);
+                    return ok;
+                  }}
+                  zoom={scanner.zoom}
+                />
+              )}
+            </SectionBoundary>
           </div>
           {status.state === 'starting' && <p className="scanner-note">Starting the camera…</p>}
           {scanner.dark && (
@@ -239,9 +245,18 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
         </p>
 
         <section className="scanner-sheet" aria-label="Scans and manual entry">
-          <RecentScans scans={scans} captures={captures} />
+          {storageError && (
+            <p className="field-error" role="alert" data-testid="storage-error">
+              Not saved: {storageError}
+            </p>
+          )}
+          <SectionBoundary name="list of scans">
+            <RecentScans scans={scans} captures={captures} />
+          </SectionBoundary>
           <Link to={`/sessions/${sessionId}`}>All captures and session actions</Link>
-          <ManualEntryForm onSubmit={(typed) => onTyped(typed, 'MANUAL', 'manual')} />
+          <SectionBoundary name="manual entry">
+            <ManualEntryForm onSubmit={(typed) => onTyped(typed, 'MANUAL', 'manual')} />
+          </SectionBoundary>
         </section>
       </main>
     </div>

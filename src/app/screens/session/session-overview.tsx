@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ExtractionStatus } from '#contract';
+import { SectionBoundary } from '../../../components/section-boundary';
 import { StatusBadge } from '../../../components/status-badge';
 import { CaptureList } from '../../../features/saved-captures/capture-list';
 import { MODE_LABEL, scanPath, SESSION_STATUS } from '../../../features/session/labels';
 import { useSessionActions } from '../../../features/session/session-actions';
 import { useSessionChanged } from '../../../features/session/session-queries';
 import { useLiveSession } from '../../../features/session/use-live-session';
+import { NetworkError } from '../../../lib/api-client';
 import { SessionGallery } from '../photos/session-gallery';
+import { DeviceItems } from './device-items';
 
 const EXTRACTION: Record<ExtractionStatus, string> = {
   pending: 'Not submitted',
@@ -31,7 +34,12 @@ export function SessionOverview({ sessionId }: { sessionId: string }) {
     return (
       <div className="stack">
         <h1>Session not available</h1>
-        <p role="alert">{live.detail.error?.message}</p>
+        <p role="alert">
+          {live.detail.error instanceof NetworkError
+            ? 'The server cannot be reached (offline?). It will be asked again when the connection returns.'
+            : live.detail.error?.message}
+        </p>
+        <DeviceItems sessionId={sessionId} />
         <Link to="/">Home</Link>
       </div>
     );
@@ -124,18 +132,22 @@ export function SessionOverview({ sessionId }: { sessionId: string }) {
             <h2 id="photos-heading">Photos</h2>
             {active && <Link to={`/sessions/${sessionId}/photos`}>Take photos</Link>}
           </div>
-          <SessionGallery
-            sessionId={sessionId}
-            photos={detail.product_photos}
-            captures={detail.captures}
-            perProduct={detail.capture_mode === 'both'}
-            active={active}
-          />
+          <SectionBoundary name="gallery">
+            <SessionGallery
+              sessionId={sessionId}
+              photos={detail.product_photos}
+              captures={detail.captures}
+              perProduct={detail.capture_mode === 'both'}
+              active={active}
+            />
+          </SectionBoundary>
         </section>
       )}
 
       <h2>Captures</h2>
-      <CaptureList sessionId={sessionId} captures={detail.captures} onChanged={onChanged} />
+      <SectionBoundary name="list of captures">
+        <CaptureList sessionId={sessionId} captures={detail.captures} onChanged={onChanged} />
+      </SectionBoundary>
     </div>
   );
 }

@@ -1,0 +1,63 @@
+import { useMemo } from 'react';
+import { StatusBadge, type Tone } from '../../../components/status-badge';
+import { itemsOf, useOutboxStore } from '../../../features/outbox/outbox-store';
+import type { OutboxView, Waiting } from '../../../features/outbox/outbox-types';
+import { QUEUED_TEXT } from '../../../features/scans/recent-scans';
+
+function stateOf(item: OutboxView, waiting: Waiting | null): { label: string; tone: Tone } {
+  switch (item.state) {
+    case 'sent':
+      return { label: 'Sent', tone: 'ok' };
+    case 'refused':
+      return { label: 'Not saved', tone: 'error' };
+    case 'held':
+      return { label: 'Waiting for you', tone: 'warn' };
+    case 'pending':
+      return waiting || item.error
+        ? { label: QUEUED_TEXT[waiting?.reason ?? 'unconfirmed'], tone: 'info' }
+        : { label: 'Sending', tone: 'info' };
+  }
+}
+
+/**
+ * What this device knows of a session when the server cannot be asked: its own scans and photos
+ * (queued, sent, refused), newest first. None of it is confirmed until the server answers.
+ */
+export function DeviceItems({ sessionId }: { sessionId: string }) {
+  const items = useOutboxStore((s) => s.items);
+  const waiting = useOutboxStore((s) => s.waiting);
+  const mine = useMemo(() => itemsOf(items, sessionId), [items, sessionId]);
+  return (
+    <section className="stack" aria-labelledby="device-items-heading">
+      <h2 id="device-items-heading">On this device</h2>
+      <p className="muted">
+        Not yet confirmed by the server: this is what this device sent or has still to send.
+      </p>
+      {mine.length === 0 ? (
+        <p className="muted">This device has made no scans or photos in this session.</p>
+      ) : (
+        <ol className="recent-scans" aria-label="Scans and photos on this device">
+          {mine.map((item) => {
+            const { label, tone } = stateOf(item, waiting);
+            return (
+              <li key={item.id} className="recent-scan" data-testid="device-item">
+                <span className="recent-scan-value">
+                  <strong>
+                    <bdi>{item.summary.title}</bdi>
+                  </strong>
+                  <span className="muted">
+                    {item.summary.detail ? `${item.summary.detail} · ` : ''}
+                    <time dateTime={new Date(item.createdAt).toISOString()}>
+                      {new Date(item.createdAt).toLocaleTimeString()}
+                    </time>
+                  </span>
+                </span>
+                <StatusBadge tone={tone}>{label}</StatusBadge>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
