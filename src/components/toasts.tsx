@@ -31,7 +31,8 @@ export const toast = (message: string) => useToastStore.getState().shown(message
 export function Toasts() {
   const { toasts, dismissed } = useToastStore();
   return (
-    <div className="toasts" role="status" aria-live="polite">
+    // A live region, but not a status role: screens have their own status lines.
+    <div className="toasts" aria-live="polite">
       {toasts.map((t) => (
         <p key={t.id} className="toast" data-testid="toast">
           <span>{t.message}</span>

@@ -19,6 +19,31 @@ const HEARTBEAT_MS = 20_000;
 /** Sent items are this device's record for this long; then they go. */
 const KEEP_SENT_MS = 14 * 24 * 3600_000;
 
+/** Between two refreshes of a session's screens while its queue drains. */
+const REFRESH_MS = 1_000;
+
+/**
+ * Refreshes a session's queries when its items arrive: the first at once, then at most once a
+ * second (with one at the end). Every refresh is a request against the same rate limit as the
+ * queue; a queue of 100 draining must not ask for the session 100 times.
+ */
+function sessionRefresher(queryClient: QueryClient) {
+  const last = new Map<string, number>();
+  const pending = new Set<string>();
+  return (id: string) => {
+    if (pending.has(id)) return;
+    const wait = (last.get(id) ?? -Infinity) + REFRESH_MS - Date.now();
+    const run = () => {
+      pending.delete(id);
+      last.set(id, Date.now());
+      void sessionChanged(queryClient, id);
+    };
+    if (wait <= 0) return run();
+    pending.add(id);
+    setTimeout(run, wait);
+  };
+}
+
 /**
  * The outbox for one server, with its devices and handlers, and how its events reach this tab's
  * screens (`show`, also fed with the other tabs' events) and the other tabs (`channel`).
@@ -26,13 +51,14 @@ const KEEP_SENT_MS = 14 * 24 * 3600_000;
 function makeOutbox(client: ApiClient, queryClient: QueryClient, channel: BroadcastChannel | null) {
   const server = client.baseUrl;
   const { happened } = useOutboxStore.getState();
+  const refresh = sessionRefresher(queryClient);
   const show = (event: OutboxEvent) => {
     happened(event);
     if (event.type === 'waiting') photosWaiting(event.waiting);
     if (event.type === 'removed') usePhotoJobsStore.getState().dropped(event.id);
     if (event.type !== 'changed') return;
     if (event.item.kind === PHOTO_KIND) photoChanged(event.item, useOutboxStore.getState().waiting);
-    if (event.item.state === 'sent') void sessionChanged(queryClient, event.item.sessionId);
+    if (event.item.state === 'sent') refresh(event.item.sessionId);
   };
   const made = createOutbox({
     server,
@@ -61,7 +87,10 @@ function makeOutbox(client: ApiClient, queryClient: QueryClient, channel: Broadc
           });
         return;
       }
-      if (event.type === 'changed' && event.item.state === 'refused' && event.item.error) {
+      // A refusal on a later attempt happened in the background (the operator has moved on):
+      // the toast says so. A first attempt's is shown where it was made (scanner, tray).
+      const background = event.type === 'changed' && event.item.attempts > 1;
+      if (background && event.item.state === 'refused' && event.item.error) {
         const what = `${event.item.summary.title} was not saved: ${event.item.error.message}`;
         toast(what);
         useDiagnosticsStore.getState().failed(what);

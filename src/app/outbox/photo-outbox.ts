@@ -78,12 +78,14 @@ export function photoChanged(item: OutboxView, waiting: Waiting | null): void {
     case 'held':
       changed(item.id, { stage: 'review' });
       return;
-    case 'refused':
+    case 'refused': {
+      const status = item.error?.status ?? null;
       changed(item.id, {
         stage: 'failed',
-        error: { message: item.error?.message ?? 'Refused.', status: item.error?.status ?? null },
+        error: { message: refusalText(item.error?.message ?? 'Refused.', status), status },
       });
       return;
+    }
     case 'pending':
       changed(item.id, { stage: waiting || item.error ? 'queued' : 'sending' });
       return;
@@ -99,6 +101,13 @@ export function photoChanged(item: OutboxView, waiting: Waiting | null): void {
       });
     }
   }
+}
+
+/** The server's reason, with what it means for a photo where the tray offers a next step. */
+function refusalText(message: string, status: number | null): string {
+  if (status === 413) return `The server refused the photo as too large (${message}).`;
+  if (status === 415) return `The server refused the image type (${message}).`;
+  return message;
 }
 
 /** The queue waits: every photo being sent is queued (it goes again by itself). */
