@@ -30,11 +30,8 @@ const MODULES: Record<string, string[]> = {
     'server/src/http/json-body.test.ts',
     'server/src/limits/idempotency.test.ts',
   ],
-  'src/features/outbox/durable-outbox.ts': ['src/features/outbox/durable-outbox.test.ts'],
-  'src/features/outbox/delivery-policy.ts': ['src/features/outbox/delivery-policy.test.ts'],
-  'src/features/outbox/send-until-delivered.ts': [
-    'src/features/outbox/send-until-delivered.test.ts',
-  ],
+  'src/features/outbox/outbox.ts': ['src/features/outbox/outbox.test.ts'],
+  'src/features/outbox/classify.ts': ['src/features/outbox/classify.test.ts'],
   'src/features/session/poll-policy.ts': ['src/features/session/poll-policy.test.ts'],
 };
 

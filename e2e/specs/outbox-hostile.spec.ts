@@ -190,3 +190,48 @@ test.describe('storage that fails', () => {
     expect(gtins).toEqual(codes.slice(0, 5).map(gtin14));
   });
 });
+
+test("an older scan's later state never takes over the newest scan's announcement", async ({
+  page,
+  context,
+  camera,
+}) => {
+  await startSession(page);
+  const [older = '', newer = ''] = eans(2, '28');
+  // The older scan's first send fails (502), its second is refused by the API (422): both
+  // happen after the newer scan was made.
+  let tries = 0;
+  await context.route('**/scanner/api/v1/captures', async (route) => {
+    const body = route.request().postDataJSON() as { raw_value?: string } | null;
+    if (body?.raw_value !== older) return route.fallback();
+    tries += 1;
+    if (tries === 1)
+      return route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>502</h1>' });
+    return route.fulfill({
+      status: 422,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        error: { code: 'VALIDATION_ERROR', message: 'Not this one.', status: 422, details: null },
+      }),
+    });
+  });
+  await page.evaluate(() => {
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    const region = document.querySelector('[data-testid="scan-announcement"]');
+    if (!region) throw new Error('No announcement region');
+    new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  await scanInOrder(page, camera, [older, newer]);
+  // The older one ends refused (shown in its row, and in the background lane)...
+  await expect(page.getByTestId('toast')).toContainText(`${older} was not saved: Not this one.`);
+  const said = await page.evaluate(() => (window as unknown as { said: string[] }).said);
+  const newest = said.findIndex((s) => s.includes(newer));
+  expect(newest).toBeGreaterThanOrEqual(0);
+  // ...but after the newer scan was announced, nothing about the older one was.
+  expect(said.slice(newest).filter((s) => s.includes(older))).toEqual([]);
+});
