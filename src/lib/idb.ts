@@ -61,7 +61,11 @@ interface OutboxItemV3 {
 interface ScannerDb extends DBSchema {
   sessions: { key: string; value: StoredSession; indexes: { lastUsedAt: number } };
   thumbs: { key: string; value: StoredThumb; indexes: { savedAt: number } };
-  outbox: { key: string; value: StoredOutboxItem; indexes: { createdAt: number } };
+  outbox: {
+    key: string;
+    value: StoredOutboxItem;
+    indexes: { createdAt: number; serverState: [string, string, number] };
+  };
 }
 
 const titleOfV3 = (old: OutboxItemV3): string => {
@@ -111,8 +115,13 @@ function open(): Promise<IDBPDatabase<ScannerDb>> {
         const outbox = database.createObjectStore('outbox', { keyPath: 'id' });
         outbox.createIndex('createdAt', 'createdAt');
       }
-      // Items an older version left: pending (or refused) in the new shape, so none is lost.
-      if (oldVersion === 3) void migrateOutboxV3(transaction.objectStore('outbox'));
+      if (oldVersion < 4) {
+        // The queue reads only its pending items, oldest first, not a day's record of sent ones.
+        const outbox = transaction.objectStore('outbox');
+        outbox.createIndex('serverState', ['server', 'state', 'createdAt']);
+        // Items an older version left: pending (or refused) in the new shape, so none is lost.
+        if (oldVersion === 3) void migrateOutboxV3(outbox);
+      }
     },
   });
   return db;
@@ -174,6 +183,11 @@ export const outboxItems = {
   async list(server: string): Promise<StoredOutboxItem[]> {
     const all = await (await open()).getAllFromIndex('outbox', 'createdAt');
     return all.filter((item) => item.server === server);
+  },
+  /** This server's items in one state, oldest first. */
+  async listIn(server: string, state: StoredOutboxItem['state']): Promise<StoredOutboxItem[]> {
+    const range = IDBKeyRange.bound([server, state, -Infinity], [server, state, Infinity]);
+    return (await open()).getAllFromIndex('outbox', 'serverState', range);
   },
   async get(id: string): Promise<StoredOutboxItem | undefined> {
     return (await open()).get('outbox', id);

@@ -18,6 +18,8 @@ import { PHOTO_KIND, photoChanged, photosWaiting, restorePhoto } from './photo-o
 const HEARTBEAT_MS = 20_000;
 /** Sent items are this device's record for this long; then they go. */
 const KEEP_SENT_MS = 14 * 24 * 3600_000;
+/** ...and at most this many: a few days of a busy store, about 3 MB in memory. */
+const KEEP_SENT = 10_000;
 
 /** Between two refreshes of a session's screens while its queue drains. */
 const REFRESH_MS = 1_000;
@@ -131,7 +133,7 @@ export function OutboxRunner({ children }: { children: ReactNode }) {
       if (data.server === server) show(data.event);
     };
     channel?.addEventListener('message', heard);
-    void outbox.forgetSent(Date.now() - KEEP_SENT_MS).then(async () => {
+    void outbox.forgetSent(Date.now() - KEEP_SENT_MS, KEEP_SENT).then(async () => {
       const items = await outbox.list().catch(() => []);
       if (!live) return;
       useOutboxStore.getState().loaded(items.map(viewOf), localStoragePause.get(server));

@@ -21,6 +21,8 @@ export type OutboxView = Omit<OutboxItem, 'payload'>;
 export interface OutboxStorage {
   /** This server's items, oldest first. */
   list(server: string): Promise<OutboxItem[]>;
+  /** This server's items in one state, oldest first (the queue reads only what is pending). */
+  listIn(server: string, state: OutboxItem['state']): Promise<OutboxItem[]>;
   get(id: string): Promise<OutboxItem | undefined>;
   put(item: OutboxItem): Promise<void>;
   delete(id: string): Promise<void>;

@@ -320,6 +320,28 @@ describe('the outbox', () => {
     expect(t.sent).toEqual([]);
   });
 
+  it('forgets sent records past their age or beyond the cap, and never an unsent item', async () => {
+    const t = setup();
+    const { outbox } = t.tab();
+    tabs.push({ outbox, events: [] });
+    for (const v of values(4)) await outbox.enqueue(t.item(v));
+    await outbox.drain();
+    t.answers.push(apiErrorFrom(errorEnvelope(422, 'No.'), 422, null, 0));
+    await outbox.enqueue(t.item('refused'));
+    await outbox.enqueue({ ...t.item('held'), held: true });
+    await outbox.drain();
+    await outbox.forgetSent(0, 2);
+    expect(await t.states()).toEqual({
+      v002: 'sent',
+      v003: 'sent',
+      refused: 'refused',
+      held: 'held',
+    });
+    t.timers.clock.now += 10;
+    await outbox.forgetSent(t.timers.clock.now, 100);
+    expect(await t.states()).toEqual({ refused: 'refused', held: 'held' });
+  });
+
   it('orders items made in the same millisecond by when they were accepted', async () => {
     const t = setup();
     const { outbox } = t.tab();

@@ -165,7 +165,7 @@ export function createOutbox(deps: OutboxDeps) {
       schedule(paused.until - now());
       return;
     }
-    const listed = await storage.list(server).catch(() => []);
+    const listed = await storage.listIn(server, 'pending').catch(() => []);
     for (const { id } of listed) {
       if (stopped) return;
       // Read again under the lock: another tab may have sent it, or the operator discarded it.
@@ -272,11 +272,15 @@ export function createOutbox(deps: OutboxDeps) {
     /** This server's items, oldest first. */
     list: () => storage.list(server),
 
-    /** Lets go of the record of items sent before `before` (ms since epoch). */
-    async forgetSent(before: number): Promise<void> {
-      const items = await storage.list(server).catch(() => []);
-      for (const item of items)
-        if (item.state === 'sent' && (item.sentAt ?? 0) < before)
+    /**
+     * Lets go of the record of items sent before `before` (ms since epoch), and of the oldest
+     * beyond `keep`: the record is for this device's recent work, not an archive.
+     */
+    async forgetSent(before: number, keep: number): Promise<void> {
+      const sent = await storage.listIn(server, 'sent').catch(() => []);
+      const excess = sent.length - keep;
+      for (const [i, item] of sent.entries())
+        if (i < excess || (item.sentAt ?? 0) < before)
           await storage.delete(item.id).catch(() => undefined);
     },
 
