@@ -5,7 +5,14 @@ import { errorEnvelope } from '#contract';
 import { apiErrorFrom, ContractError, NetworkError } from '../../lib/api-client';
 import { outboxItems } from '../../lib/idb';
 import { createOutbox, type OutboxEvent, StorageFailedError } from './outbox';
-import type { KindHandler, OriginLock, OutboxStorage, SharedPause, Waiting } from './outbox-types';
+import type {
+  KindHandler,
+  OriginLock,
+  OutboxStorage,
+  SendContext,
+  SharedPause,
+  Waiting,
+} from './outbox-types';
 
 let serverCount = 0;
 
@@ -53,22 +60,45 @@ interface Tab {
   events: OutboxEvent[];
 }
 
-function setup(options: { online?: () => boolean; budgetWaitMs?: () => number } = {}) {
+interface Payload {
+  value: string;
+  saved?: string;
+}
+
+function setup(
+  options: {
+    online?: () => boolean;
+    budgetWaitMs?: () => number;
+    /** Runs inside each send, before it answers. */
+    during?: (payload: Payload, context: SendContext<Payload>) => Promise<void>;
+    keepAfterSent?: (payload: Payload) => unknown;
+  } = {},
+) {
   const server = `https://outbox-${++serverCount}.test`;
   const timers = fakeTimers();
-  const lock = fakeOriginLock();
+  const locked: string[] = [];
+  const shared = fakeOriginLock();
+  const lock: OriginLock = (name, task) => {
+    locked.push(name);
+    return shared(name, task);
+  };
   const pause = fakePause();
   const sent: string[] = [];
+  const payloads: Payload[] = [];
   /** What the next sends answer, in order; then success. */
   const answers: Error[] = [];
-  const handler: KindHandler<{ value: string }> = {
+  const handler: KindHandler<Payload> = {
     parse: (p) =>
       typeof p === 'object' && p !== null && typeof (p as { value?: unknown }).value === 'string'
-        ? (p as { value: string })
+        ? (p as Payload)
         : null,
-    send: async ({ value }) => {
+    ...(options.keepAfterSent ? { keepAfterSent: options.keepAfterSent } : {}),
+    send: async (payload, context) => {
+      const { value } = payload;
       sent.push(value);
+      payloads.push(payload);
       await new Promise((r) => setTimeout(r, 1));
+      await options.during?.(payload, context);
       const answer = answers.shift();
       if (answer) throw answer;
       return { id: `cap-${value}` };
@@ -100,7 +130,7 @@ function setup(options: { online?: () => boolean; budgetWaitMs?: () => number } 
   });
   const states = async () =>
     Object.fromEntries((await outboxItems.list(server)).map((i) => [i.summary.title, i.state]));
-  return { server, timers, sent, answers, tab, item, states };
+  return { server, timers, sent, payloads, answers, tab, item, states, locked, pause };
 }
 
 const tabs: Tab[] = [];
@@ -114,7 +144,7 @@ describe('the outbox', () => {
     const { outbox, events } = t.tab();
     tabs.push({ outbox, events });
     for (const v of values(20)) await outbox.enqueue(t.item(v));
-    await outbox.drain();
+    await outbox.whenIdle();
     expect(t.sent).toEqual(values(20));
     expect(new Set(Object.values(await t.states()))).toEqual(new Set(['sent']));
     const delivered = events.filter((e) => e.type === 'delivered');
@@ -129,13 +159,13 @@ describe('the outbox', () => {
     tabs.push({ outbox, events: [] });
     t.answers.push(new NetworkError('Failed to fetch'));
     for (const v of ['a', 'b', 'c']) await outbox.enqueue(t.item(v));
-    await outbox.drain();
+    await outbox.whenIdle();
     // One try of "a", then the queue waits: "b" and "c" were not sent ahead of it.
     expect(t.sent).toEqual(['a']);
     // The first backoff is 1 s with jitter (half fixed, half random; random is 0.5 here).
     expect(t.timers.pending()).toEqual([750]);
     t.timers.next();
-    await outbox.drain();
+    await outbox.whenIdle();
     expect(t.sent).toEqual(['a', 'a', 'b', 'c']);
   });
 
@@ -145,16 +175,16 @@ describe('the outbox', () => {
     tabs.push({ outbox, events: [] });
     for (let i = 0; i < 7; i++) t.answers.push(new NetworkError('Failed to fetch'));
     await outbox.enqueue(t.item('a'));
-    await outbox.drain();
+    await outbox.whenIdle();
     const waits: number[] = [];
     for (let i = 0; i < 6; i++) {
       waits.push(t.timers.next());
-      await outbox.drain();
+      await outbox.whenIdle();
     }
     expect(waits).toEqual([750, 1_500, 3_000, 6_000, 12_000, 22_500]);
     t.answers.push(apiErrorFrom(errorEnvelope(429, 'Slow down.', null, 7), 429, null, 0));
     t.timers.next();
-    await outbox.drain();
+    await outbox.whenIdle();
     expect(t.timers.pending()).toEqual([7_000]);
   });
 
@@ -170,10 +200,10 @@ describe('the outbox', () => {
     t.answers.push(portal, cut, busy, processing, refusal);
     await outbox.enqueue(t.item('a'));
     await outbox.enqueue(t.item('b'));
-    await outbox.drain();
+    await outbox.whenIdle();
     for (let i = 0; i < 4; i++) {
       t.timers.next();
-      await outbox.drain();
+      await outbox.whenIdle();
     }
     // "a" was tried five times: four unknown outcomes, then the refusal; "b" went on.
     expect(t.sent).toEqual(['a', 'a', 'a', 'a', 'a', 'b']);
@@ -191,10 +221,10 @@ describe('the outbox', () => {
     t.answers.push(apiErrorFrom(errorEnvelope(409, 'Session ended.'), 409, null, 0));
     await outbox.enqueue(t.item('a'));
     await outbox.enqueue(t.item('b'));
-    await outbox.drain();
+    await outbox.whenIdle();
     expect(await t.states()).toEqual({ a: 'refused', b: 'refused' });
     await outbox.retry('id-a');
-    await outbox.drain();
+    await outbox.whenIdle();
     await outbox.discard('id-b');
     expect(await t.states()).toEqual({ a: 'sent' });
     expect(t.sent).toEqual(['a', 'b', 'a']);
@@ -249,15 +279,15 @@ describe('the outbox', () => {
     tabs.push({ outbox, events: [] });
     t.answers.push(new NetworkError('Failed to fetch'));
     await outbox.enqueue(t.item('a'));
-    await outbox.drain();
+    await outbox.whenIdle();
     outbox.online();
-    await outbox.drain();
+    await outbox.whenIdle();
     expect(t.sent).toEqual(['a', 'a']);
     t.answers.push(apiErrorFrom(errorEnvelope(429, 'Slow down.', null, 9), 429, null, 0));
     await outbox.enqueue(t.item('b'));
-    await outbox.drain();
+    await outbox.whenIdle();
     outbox.online();
-    await outbox.drain();
+    await outbox.whenIdle();
     expect(t.sent).toEqual(['a', 'a', 'b']);
   });
 
@@ -267,18 +297,23 @@ describe('the outbox', () => {
     const { outbox, events } = t.tab();
     tabs.push({ outbox, events });
     await outbox.enqueue(t.item('a'));
-    await outbox.drain();
+    await outbox.whenIdle();
     budget = 4_000;
     await outbox.enqueue(t.item('b'));
-    await outbox.drain();
+    await outbox.whenIdle();
     expect(t.sent).toEqual(['a']);
     expect(t.timers.pending()).toContain(4_000);
-    expect(events.filter((e) => e.type === 'waiting').at(-1)).toMatchObject({
-      waiting: { reason: 'busy' },
+    expect(events.filter((e) => e.type === 'waiting').at(-1)).toEqual({
+      type: 'waiting',
+      waiting: {
+        reason: 'busy',
+        message: 'The rate limit allows more soon.',
+        until: t.timers.clock.now + 4_000,
+      },
     });
     budget = 0;
     t.timers.next();
-    await outbox.drain();
+    await outbox.whenIdle();
     expect(t.sent).toEqual(['a', 'b']);
   });
 
@@ -288,10 +323,10 @@ describe('the outbox', () => {
     tabs.push({ outbox, events: [] });
     await outbox.enqueue({ ...t.item('held'), held: true });
     await outbox.enqueue(t.item('next'));
-    await outbox.drain();
+    await outbox.whenIdle();
     expect(t.sent).toEqual(['next']);
     await outbox.update('id-held', { value: 'held-smaller' }, true);
-    await outbox.drain();
+    await outbox.whenIdle();
     expect(t.sent).toEqual(['next', 'held-smaller']);
   });
 
@@ -302,8 +337,13 @@ describe('the outbox', () => {
     await outbox.enqueue({ ...t.item('odd'), payload: { value: 42 } });
     await outbox.enqueue({ ...t.item('unknown-kind'), kind: 'count' });
     await outbox.enqueue(t.item('fine'));
-    await outbox.drain();
+    await outbox.whenIdle();
     expect(await t.states()).toEqual({ odd: 'refused', 'unknown-kind': 'refused', fine: 'sent' });
+    const messages = (await outboxItems.list(t.server)).map((i) => i.error?.message);
+    expect(messages.slice(0, 2)).toEqual([
+      'Saved by another version of the app in a form this one cannot read.',
+      'Saved by another version of the app in a form this one cannot read.',
+    ]);
   });
 
   it('does not accept an item it could not store, and says why', async () => {
@@ -325,12 +365,14 @@ describe('the outbox', () => {
     const { outbox } = t.tab();
     tabs.push({ outbox, events: [] });
     for (const v of values(4)) await outbox.enqueue(t.item(v));
-    await outbox.drain();
+    await outbox.whenIdle();
     t.answers.push(apiErrorFrom(errorEnvelope(422, 'No.'), 422, null, 0));
     await outbox.enqueue(t.item('refused'));
     await outbox.enqueue({ ...t.item('held'), held: true });
-    await outbox.drain();
+    await outbox.whenIdle();
     await outbox.forgetSent(0, 2);
+    // Sent at this very moment: not before it, so kept.
+    await outbox.forgetSent(t.timers.clock.now, 100);
     expect(await t.states()).toEqual({
       v002: 'sent',
       v003: 'sent',
@@ -342,6 +384,214 @@ describe('the outbox', () => {
     expect(await t.states()).toEqual({ refused: 'refused', held: 'held' });
   });
 
+  it('tells the screens each step: kept, tried, sent, with the answer', async () => {
+    const t = setup();
+    const { outbox, events } = t.tab();
+    tabs.push({ outbox, events });
+    await outbox.enqueue(t.item('a'));
+    await outbox.whenIdle();
+    expect(
+      events.map((e) =>
+        e.type === 'changed' || e.type === 'delivered'
+          ? `${e.type}:${e.item.state}:${e.item.attempts}`
+          : e.type,
+      ),
+    ).toEqual(['changed:pending:0', 'changed:sent:1', 'delivered:sent:1']);
+    const delivered = events.at(-1);
+    expect(delivered).toMatchObject({ result: { id: 'cap-a' }, item: { resultId: 'cap-a' } });
+    expect(delivered && 'item' in delivered && 'payload' in delivered.item).toBe(false);
+    expect(t.locked).toEqual([`closient-outbox:${t.server}`]);
+    expect((await outbox.list()).map((i) => i.id)).toEqual(['id-a']);
+  });
+
+  it('notes why an item waits on the item itself, and clears the pause once one goes through', async () => {
+    const t = setup();
+    const { outbox, events } = t.tab();
+    tabs.push({ outbox, events });
+    t.answers.push(new NetworkError('Failed to fetch'));
+    await outbox.enqueue(t.item('a'));
+    await outbox.whenIdle();
+    const [waiting] = await outboxItems.list(t.server);
+    expect(waiting?.error).toEqual({
+      message: 'The server did not answer.',
+      status: null,
+      at: t.timers.clock.now,
+    });
+    expect(t.pause.get(t.server)).toMatchObject({ reason: 'unconfirmed' });
+    t.timers.next();
+    await outbox.whenIdle();
+    expect(t.pause.get(t.server)).toBeNull();
+    expect(
+      events
+        .filter((e) => e.type === 'waiting')
+        .map((e) => (e.type === 'waiting' && e.waiting?.reason) ?? null),
+    ).toEqual(['unconfirmed', null]);
+    const [sent] = await outboxItems.list(t.server);
+    expect(sent?.error).toBeUndefined();
+    expect(sent?.state).toBe('sent');
+  });
+
+  it('resumes an item from where its send got to, and keeps only what the kind keeps', async () => {
+    let failFirst = true;
+    const t = setup({
+      during: async (payload, { save }) => {
+        if (payload.saved) return;
+        await save({ ...payload, saved: 'stored-object' });
+        if (failFirst) {
+          failFirst = false;
+          throw new NetworkError('Failed to fetch');
+        }
+      },
+      keepAfterSent: ({ value }) => ({ value, bytes: 'dropped' }),
+    });
+    const { outbox } = t.tab();
+    tabs.push({ outbox, events: [] });
+    await outbox.enqueue(t.item('photo'));
+    await outbox.whenIdle();
+    t.timers.next();
+    await outbox.whenIdle();
+    expect(t.payloads).toEqual([{ value: 'photo' }, { value: 'photo', saved: 'stored-object' }]);
+    const [kept] = await outboxItems.list(t.server);
+    expect(kept?.payload).toEqual({ value: 'photo', bytes: 'dropped' });
+  });
+
+  it('keeps the payload as last saved when the kind keeps it all', async () => {
+    const t = setup({ during: (p, { save }) => save({ ...p, saved: 'yes' }) });
+    const { outbox } = t.tab();
+    tabs.push({ outbox, events: [] });
+    await outbox.enqueue(t.item('a'));
+    await outbox.whenIdle();
+    expect((await outboxItems.list(t.server))[0]?.payload).toEqual({ value: 'a', saved: 'yes' });
+  });
+
+  it('sends nothing once stopped, not even the rest of a running pass, until started again', async () => {
+    let outbox: ReturnType<typeof createOutbox> | null = null;
+    const t = setup({
+      during: ({ value }) => {
+        if (value === 'a') outbox?.stop();
+        return Promise.resolve();
+      },
+    });
+    const tab = t.tab();
+    outbox = tab.outbox;
+    tabs.push(tab);
+    tab.outbox.stop();
+    for (const v of ['a', 'b', 'c']) await tab.outbox.enqueue(t.item(v));
+    await tab.outbox.drain();
+    // Stopped: not even the lock is asked for.
+    expect(t.locked).toEqual([]);
+    tab.outbox.start();
+    await tab.outbox.drain();
+    expect(t.sent).toEqual(['a']);
+    tab.outbox.start();
+    await tab.outbox.drain();
+    expect(t.sent).toEqual(['a', 'b', 'c']);
+  });
+
+  it('skips an item discarded while the pass was running', async () => {
+    let outbox: ReturnType<typeof createOutbox> | null = null;
+    const t = setup({
+      during: async ({ value }) => {
+        if (value === 'a') await outbox?.discard('id-b');
+      },
+    });
+    const tab = t.tab();
+    outbox = tab.outbox;
+    tabs.push(tab);
+    tab.outbox.stop();
+    for (const v of ['a', 'b', 'c']) await tab.outbox.enqueue(t.item(v));
+    tab.outbox.start();
+    await tab.outbox.drain();
+    expect(t.sent).toEqual(['a', 'c']);
+    expect(tab.events.filter((e) => e.type === 'removed')).toEqual([
+      { type: 'removed', id: 'id-b' },
+    ]);
+  });
+
+  it('does not bring back an item discarded during its own send', async () => {
+    let outbox: ReturnType<typeof createOutbox> | null = null;
+    const t = setup({
+      during: async (payload, { save }) => {
+        await outbox?.discard('id-a');
+        await save({ ...payload, saved: 'late' });
+      },
+    });
+    const tab = t.tab();
+    outbox = tab.outbox;
+    tabs.push(tab);
+    await tab.outbox.enqueue(t.item('a'));
+    await tab.outbox.whenIdle();
+    // It did reach the server: the record says sent, with the payload as sent.
+    const [item] = await outboxItems.list(t.server);
+    expect([item?.state, item?.payload]).toEqual(['sent', { value: 'a' }]);
+  });
+
+  it('changes a kept payload without sending it unless released; ignores unknown ids', async () => {
+    const t = setup();
+    const { outbox, events } = t.tab();
+    tabs.push({ outbox, events });
+    await outbox.enqueue({ ...t.item('held'), held: true });
+    await outbox.update('id-held', { value: 'smaller' });
+    await outbox.whenIdle();
+    expect(t.sent).toEqual([]);
+    // Neither keeping nor changing a held item starts a pass.
+    expect(t.locked).toEqual([]);
+    expect(await t.states()).toEqual({ held: 'held' });
+    const [kept] = await outboxItems.list(t.server);
+    expect(kept?.payload).toEqual({ value: 'smaller' });
+    await outbox.update('id-nothing', { value: 'x' }, true);
+    await outbox.retry('id-nothing');
+    await outbox.whenIdle();
+    expect(t.sent).toEqual([]);
+    expect(events.map((e) => e.type)).toEqual(['changed', 'changed']);
+  });
+
+  it('releases a refused item with its reason cleared, and never resends a sent one', async () => {
+    const t = setup();
+    const { outbox } = t.tab();
+    tabs.push({ outbox, events: [] });
+    t.answers.push(apiErrorFrom(errorEnvelope(413, 'Too large.'), 413, null, 0));
+    await outbox.enqueue(t.item('big'));
+    await outbox.whenIdle();
+    expect((await outboxItems.list(t.server))[0]?.error?.status).toBe(413);
+    // A change alone keeps it refused, with its reason.
+    await outbox.update('id-big', { value: 'smaller' });
+    expect((await outboxItems.list(t.server))[0]?.error?.status).toBe(413);
+    await outbox.update('id-big', { value: 'small' }, true);
+    await outbox.whenIdle();
+    const [item] = await outboxItems.list(t.server);
+    expect([item?.state, item?.error]).toEqual(['sent', undefined]);
+    await outbox.retry('id-big');
+    await outbox.whenIdle();
+    expect(t.sent).toEqual(['big', 'small']);
+  });
+
+  it('says plainly why an item could not be kept', async () => {
+    const t = setup();
+    const failing = (error: Error): OutboxStorage => ({
+      ...outboxItems,
+      put: () => Promise.reject(error),
+    });
+    const quota = t.tab(failing(new DOMException('Quota exceeded', 'QuotaExceededError'))).outbox;
+    const other = t.tab(failing(new DOMException('Blocked.', 'InvalidStateError'))).outbox;
+    const odd = t.tab(failing(new TypeError('no IndexedDB'))).outbox;
+    tabs.push(
+      { outbox: quota, events: [] },
+      { outbox: other, events: [] },
+      { outbox: odd, events: [] },
+    );
+    const error = await quota.enqueue(t.item('a')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageFailedError);
+    expect((error as Error).name).toBe('StorageFailedError');
+    expect((error as Error).message).toBe(
+      'This device is out of storage space, so the scan could not be kept. Free some space, then scan it again.',
+    );
+    await expect(other.enqueue(t.item('a'))).rejects.toThrow(
+      "This device could not keep the scan (Blocked.). Scan it again; if this repeats, leave private browsing or check the browser's storage settings.",
+    );
+    await expect(odd.enqueue(t.item('a'))).rejects.toThrow('(no IndexedDB)');
+  });
+
   it('orders items made in the same millisecond by when they were accepted', async () => {
     const t = setup();
     const { outbox } = t.tab();
@@ -349,6 +599,8 @@ describe('the outbox', () => {
     const made = [];
     for (const v of values(5)) made.push(await outbox.enqueue(t.item(v)));
     const times = made.map((m) => m.createdAt);
+    // The device's time: the first is now, the rest a hair later each.
+    expect(times[0]).toBe(t.timers.clock.now);
     expect([...times].sort((a, b) => a - b)).toEqual(times);
     expect(new Set(times).size).toBe(5);
   });
