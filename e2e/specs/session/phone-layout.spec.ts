@@ -1,0 +1,52 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from '../../fixtures';
+import { connectApp, installed, setNetwork, startSession } from '../../support/app';
+import { eans, scanInOrder } from '../../support/scanning';
+
+// The narrowest phone the app supports: nothing may scroll sideways.
+test.use({ viewport: { width: 360, height: 740 } });
+
+/**
+ * How far the page reaches past the screen's width. Measured against the emulated screen, not
+ * innerWidth: a mobile browser widens its layout viewport to fit wide content, so innerWidth
+ * grows with the overflow and the difference would always be 0.
+ */
+const sideways = async (page: Page) =>
+  (await page.evaluate(() => document.documentElement.scrollWidth)) -
+  (page.viewportSize()?.width ?? 0);
+
+test('at 360 px, Home with refused scans, Diagnostics and an offline session fit the width', async ({
+  page,
+  context,
+  camera,
+  localServer,
+  request,
+}) => {
+  await connectApp(page, localServer);
+  await installed(page);
+  const session = await startSession(page);
+  await setNetwork(context, 'offline');
+  await scanInOrder(page, camera, eans(3, '29'));
+  expect(await sideways(page)).toBeLessThanOrEqual(0);
+
+  await page.goto(`/sessions/${session}`);
+  await expect(page.getByTestId('device-item')).toHaveCount(3);
+  expect(await sideways(page)).toBeLessThanOrEqual(0);
+
+  // The session is ended elsewhere: the three scans come back refused, with Retry and Discard.
+  await page.goto('/');
+  const ended = await request.post(`/scanner/api/v1/sessions/${session}/end`, {
+    headers: { 'X-API-Key': localServer.key },
+  });
+  expect(ended.status()).toBe(200);
+  await setNetwork(context, 'online');
+  await expect(page.getByTestId('refused-item')).toHaveCount(3);
+  await expect(page.getByRole('button', { name: /^Retry / })).toHaveCount(3);
+  // The header wrapped its links under the name instead of overflowing (it did, by 50 px).
+  expect(await sideways(page)).toBeLessThanOrEqual(0);
+
+  await page.goto('/diagnostics');
+  await expect(page.getByTestId('storage-outbox')).toHaveText('0 / 3');
+  // The facts' label column used to push the page to 427 px.
+  expect(await sideways(page)).toBeLessThanOrEqual(0);
+});
