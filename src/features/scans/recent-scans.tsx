@@ -48,20 +48,46 @@ export function RecentScans({
         const capture = captures.find((c) => c.id === scan.captureId);
         const { label, tone } = chip(scan, capture);
         return (
-          <li key={scan.clientId} className="recent-scan">
-            <span className="recent-scan-value">
-              <strong>{capture?.product_name ?? scan.value}</strong>
-              <span className="muted">
-                {scan.format} · {scan.value} ·{' '}
-                <time dateTime={new Date(scan.scannedAt).toISOString()}>
-                  {new Date(scan.scannedAt).toLocaleTimeString()}
-                </time>
-              </span>
-            </span>
-            <StatusBadge tone={tone}>{label}</StatusBadge>
-          </li>
+          <ScanRow
+            key={scan.clientId}
+            title={capture?.product_name ?? scan.value}
+            detail={`${scan.format} · ${scan.value}`}
+            at={scan.scannedAt}
+            chip={{ label, tone }}
+          />
         );
       })}
     </ol>
+  );
+}
+
+/** One scan or photo of this device: what it is, when it was made here, and its state. */
+export function ScanRow({
+  title,
+  detail,
+  at,
+  chip,
+  testId,
+}: {
+  title: string;
+  detail?: string | undefined;
+  /** When it was made on this device (ms since epoch). */
+  at: number;
+  chip: { label: string; tone: Tone };
+  testId?: string;
+}) {
+  return (
+    <li className="recent-scan" data-testid={testId}>
+      <span className="recent-scan-value">
+        <strong>
+          <bdi>{title}</bdi>
+        </strong>
+        <span className="muted">
+          {detail ? `${detail} · ` : ''}
+          <time dateTime={new Date(at).toISOString()}>{new Date(at).toLocaleTimeString()}</time>
+        </span>
+      </span>
+      <StatusBadge tone={chip.tone}>{chip.label}</StatusBadge>
+    </li>
   );
 }

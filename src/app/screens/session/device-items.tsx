@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { StatusBadge, type Tone } from '../../../components/status-badge';
+import type { Tone } from '../../../components/status-badge';
 import { itemsOf, useOutboxStore } from '../../../features/outbox/outbox-store';
 import type { OutboxView, Waiting } from '../../../features/outbox/outbox-types';
-import { QUEUED_TEXT } from '../../../features/scans/recent-scans';
+import { QUEUED_TEXT, ScanRow } from '../../../features/scans/recent-scans';
 
 function stateOf(item: OutboxView, waiting: Waiting | null): { label: string; tone: Tone } {
   switch (item.state) {
@@ -37,25 +37,16 @@ export function DeviceItems({ sessionId }: { sessionId: string }) {
         <p className="muted">This device has made no scans or photos in this session.</p>
       ) : (
         <ol className="recent-scans" aria-label="Scans and photos on this device">
-          {mine.map((item) => {
-            const { label, tone } = stateOf(item, waiting);
-            return (
-              <li key={item.id} className="recent-scan" data-testid="device-item">
-                <span className="recent-scan-value">
-                  <strong>
-                    <bdi>{item.summary.title}</bdi>
-                  </strong>
-                  <span className="muted">
-                    {item.summary.detail ? `${item.summary.detail} · ` : ''}
-                    <time dateTime={new Date(item.createdAt).toISOString()}>
-                      {new Date(item.createdAt).toLocaleTimeString()}
-                    </time>
-                  </span>
-                </span>
-                <StatusBadge tone={tone}>{label}</StatusBadge>
-              </li>
-            );
-          })}
+          {mine.map((item) => (
+            <ScanRow
+              key={item.id}
+              testId="device-item"
+              title={item.summary.title}
+              detail={item.summary.detail}
+              at={item.createdAt}
+              chip={stateOf(item, waiting)}
+            />
+          ))}
         </ol>
       )}
     </section>
