@@ -59,8 +59,14 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
   const { sound, vibration, mode } = settings.scan;
   const { flash, announce, duplicateInView, unlock } = useScanFeedback({ sound, vibration });
   const { scans, keep } = useScans(sessionId);
-  /** The newest scan: only its later states are announced, never an older scan's. */
-  const latest = useRef<{ id: string; announced: string } | null>(null);
+  /**
+   * The newest scan (null after a scan this device could not keep): only its later states are
+   * announced, never an older scan's. State, so that the effect below also runs when the scan's
+   * item reached the list before this was set.
+   */
+  const [latestId, setLatestId] = useState<string | null>(null);
+  /** The state of the newest scan last announced. */
+  const announcedState = useRef('sending');
 
   /**
    * Every accepted code, from the camera, a wedge scanner or the keyboard, ends here. It is
@@ -72,10 +78,13 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
       const scannedAt = isoWithOffset(new Date());
       void keep({ sessionId, ...code, ...how, scannedAt }).then((kept) => {
         setStorageError(kept.ok ? null : kept.message);
+        announcedState.current = 'sending';
         if (kept.ok) {
-          latest.current = { id: kept.id, announced: 'sending' };
+          setLatestId(kept.id);
           announce('accepted', `${FLASH_TEXT.accepted}: ${code.rawValue}`);
         } else {
+          // This refusal is now the newest word: no older scan's later state may replace it.
+          setLatestId(null);
           setPaused(false);
           announce('rejected', `Not saved on this device: ${kept.message}`);
         }
@@ -88,14 +97,13 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
   // replaces it (its row in the list shows it).
   const newest = scans[0];
   useEffect(() => {
-    const current = latest.current;
-    if (!newest || current?.id !== newest.clientId || current.announced === newest.state) return;
-    current.announced = newest.state;
+    if (!newest || latestId !== newest.clientId || announcedState.current === newest.state) return;
+    announcedState.current = newest.state;
     if (newest.state === 'queued')
       announce('queued', `${QUEUED_TEXT[newest.queuedBecause ?? 'unconfirmed']}: ${newest.value}`);
     else if (newest.state === 'failed')
       announce('rejected', `Not saved: ${newest.value}: ${newest.error ?? ''}`);
-  }, [newest, announce]);
+  }, [newest, latestId, announce]);
 
   const onOutcome = useCallback(
     (outcome: GateOutcome, frame: FrameReport) => {
