@@ -40,7 +40,8 @@ async function spoilFirstAnswers(
 }
 
 test.beforeEach(async ({ page, localServer, camera: _camera }) => {
-  await connectApp(page, localServer);
+  // The app gets its own key: its sends and resends do not spend the shared key's window.
+  await connectApp(page, createApiKey(localServer));
   await installed(page);
 });
 

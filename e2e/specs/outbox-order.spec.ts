@@ -29,6 +29,12 @@ async function countCapturePosts(context: BrowserContext) {
   return counter;
 }
 
+/**
+ * The app's own key for one test: a hundred scans and their sync spend a good share of a key's
+ * minute window, and the tests after this one (same worker, same server) must not inherit that.
+ */
+const ownKey = (server: Parameters<typeof createApiKey>[0]) => createApiKey(server);
+
 /** The server's GTINs for a session, read with the test's own key. */
 const gtinsOf = (request: Parameters<typeof serverGtins>[0], key: { key: string }, id: string) =>
   serverGtins(request, key, id);
@@ -41,7 +47,7 @@ test('100 scans made offline reach the server once each, in scan order, across a
   localServer,
 }) => {
   const reader = createApiKey(localServer);
-  await connectApp(page, localServer);
+  await connectApp(page, ownKey(localServer));
   await installed(page);
   const session = await startSession(page);
   await setNetwork(context, 'offline');
@@ -75,7 +81,7 @@ test('two tabs open during the sync send each scan once, in order', async ({
   localServer,
 }) => {
   const reader = createApiKey(localServer);
-  await connectApp(page, localServer);
+  await connectApp(page, ownKey(localServer));
   await installed(page);
   const session = await startSession(page);
   const other = await context.newPage();
@@ -137,7 +143,7 @@ for (const ending of ['closed', 'killed'] as const) {
       const reader = createApiKey(localServer);
       const first = await launchProfile(playwright, dir, localServer.url);
       const camera = await injectCamera(first.page);
-      await connectApp(first.page, localServer);
+      await connectApp(first.page, ownKey(localServer));
       await installed(first.page);
       const session = await startSession(first.page);
       await setNetwork(first.context, 'offline');

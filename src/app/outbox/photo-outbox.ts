@@ -1,4 +1,5 @@
-import { StorageFailedError, type Outbox } from '../../features/outbox/outbox';
+import type { Outbox } from '../../features/outbox/outbox';
+import { StorageFailedError } from '../../features/outbox/storage-failed';
 import type { OutboxView, Waiting } from '../../features/outbox/outbox-types';
 import { jobName, photoJob, usePhotoJobsStore } from '../../features/photos/photo-jobs-store';
 import { parsePhoto, photoPayload } from '../../features/photos/photo-payload';

@@ -1,6 +1,5 @@
 import { create } from 'zustand';
-import type { OutboxEvent } from './outbox';
-import type { OutboxView, Waiting } from './outbox-types';
+import type { OutboxEvent, OutboxView, Waiting } from './outbox-types';
 
 interface OutboxState {
   /** This server's items by id, in every state: what this device knows of its own work. */

@@ -65,3 +65,39 @@ export interface SharedPause {
   get(server: string): Waiting | null;
   set(server: string, waiting: Waiting | null): void;
 }
+
+export type OutboxEvent =
+  | { type: 'changed'; item: OutboxView }
+  | { type: 'removed'; id: string }
+  | { type: 'waiting'; waiting: Waiting | null }
+  /** Only in the tab that sent it, with the server's answer. */
+  | { type: 'delivered'; item: OutboxView; result: { id: string } };
+
+export interface OutboxDeps {
+  server: string;
+  storage: OutboxStorage;
+  lock: OriginLock;
+  pause: SharedPause;
+  now: () => number;
+  random: () => number;
+  online: () => boolean;
+  /** Called with every event of this tab (other tabs hear them through `publish`). */
+  publish: (event: OutboxEvent) => void;
+  setTimer: (run: () => void, ms: number) => () => void;
+  /**
+   * How long the server's rate limit says to hold off before the next request (its
+   * RateLimit-Remaining is 0 until the window resets): waiting costs nothing, a 429 costs a
+   * request. 0 when free to send.
+   */
+  budgetWaitMs?: () => number;
+}
+
+export interface NewItem {
+  id: string;
+  kind: string;
+  sessionId: string;
+  payload: unknown;
+  summary: OutboxItem['summary'];
+  /** Kept but not sent until released (a photo the operator has to look at first). */
+  held?: boolean;
+}

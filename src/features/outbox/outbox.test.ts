@@ -4,10 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { errorEnvelope } from '#contract';
 import { apiErrorFrom, ContractError, NetworkError } from '../../lib/api-client';
 import { outboxItems } from '../../lib/idb';
-import { createOutbox, type OutboxEvent, StorageFailedError } from './outbox';
+import { createOutbox } from './outbox';
+import { StorageFailedError } from './storage-failed';
 import type {
   KindHandler,
   OriginLock,
+  OutboxEvent,
   OutboxStorage,
   SendContext,
   SharedPause,

@@ -1,58 +1,17 @@
 import { backoffMs, classify } from './classify';
 import type {
   KindHandler,
-  OriginLock,
+  NewItem,
+  OutboxDeps,
   OutboxItem,
-  OutboxStorage,
   OutboxView,
-  SharedPause,
   Waiting,
 } from './outbox-types';
-
-export type OutboxEvent =
-  | { type: 'changed'; item: OutboxView }
-  | { type: 'removed'; id: string }
-  | { type: 'waiting'; waiting: Waiting | null }
-  /** Only in the tab that sent it, with the server's answer. */
-  | { type: 'delivered'; item: OutboxView; result: { id: string } };
-
-export interface OutboxDeps {
-  server: string;
-  storage: OutboxStorage;
-  lock: OriginLock;
-  pause: SharedPause;
-  now: () => number;
-  random: () => number;
-  online: () => boolean;
-  /** Called with every event of this tab (other tabs hear them through `publish`). */
-  publish: (event: OutboxEvent) => void;
-  setTimer: (run: () => void, ms: number) => () => void;
-  /**
-   * How long the server's rate limit says to hold off before the next request (its
-   * RateLimit-Remaining is 0 until the window resets): waiting costs nothing, a 429 costs a
-   * request. 0 when free to send.
-   */
-  budgetWaitMs?: () => number;
-}
-
-export interface NewItem {
-  id: string;
-  kind: string;
-  sessionId: string;
-  payload: unknown;
-  summary: OutboxItem['summary'];
-  /** Kept but not sent until released (a photo the operator has to look at first). */
-  held?: boolean;
-}
+import { StorageFailedError, storageMessage } from './storage-failed';
 
 const UNREADABLE = 'Saved by another version of the app in a form this one cannot read.';
 
 export const viewOf = ({ payload: _payload, ...view }: OutboxItem): OutboxView => view;
-
-/** Thrown when this device cannot keep an item: nothing was accepted. */
-export class StorageFailedError extends Error {
-  override name = 'StorageFailedError';
-}
 
 /**
  * The generic durable outbox (STYLE.md rule 4). Every item is written to storage before it
@@ -317,11 +276,3 @@ export function createOutbox(deps: OutboxDeps) {
 }
 
 export type Outbox = ReturnType<typeof createOutbox>;
-
-function storageMessage(error: unknown): string {
-  // Stryker disable next-line StringLiteral: any name but QuotaExceededError reads the same.
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'QuotaExceededError')
-    return 'This device is out of storage space, so the scan could not be kept. Free some space, then scan it again.';
-  return `This device could not keep the scan (${error instanceof Error ? error.message : String(error)}). Scan it again; if this repeats, leave private browsing or check the browser's storage settings.`;
-}

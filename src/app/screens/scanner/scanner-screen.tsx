@@ -21,9 +21,10 @@ import type { ScanToSend } from '../../../features/scans/send-capture';
 import { isoWithOffset } from '../../../lib/device-time';
 import { checkTyped, type TypedCode } from '../../../features/scans/manual-entry';
 import { ManualEntryForm } from '../../../features/scans/manual-entry-form';
-import { QUEUED_TEXT, RecentScans } from '../../../features/scans/recent-scans';
+import { RecentScans } from '../../../features/scans/recent-scans';
 import { ScannerBar } from '../scanner-bar';
 import { useSyncState } from '../use-sync-state';
+import { useNewestScanAnnouncement } from './use-newest-scan-announcement';
 import { useScans } from './use-scans';
 import { FLASH_TEXT, useScanFeedback } from './use-scan-feedback';
 
@@ -59,14 +60,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
   const { sound, vibration, mode } = settings.scan;
   const { flash, announce, duplicateInView, unlock } = useScanFeedback({ sound, vibration });
   const { scans, keep } = useScans(sessionId);
-  /**
-   * The newest scan (null after a scan this device could not keep): only its later states are
-   * announced, never an older scan's. State, so that the effect below also runs when the scan's
-   * item reached the list before this was set.
-   */
-  const [latestId, setLatestId] = useState<string | null>(null);
-  /** The state of the newest scan last announced. */
-  const announcedState = useRef('sending');
+  const newestIs = useNewestScanAnnouncement(scans, announce);
 
   /**
    * Every accepted code, from the camera, a wedge scanner or the keyboard, ends here. It is
@@ -78,32 +72,18 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
       const scannedAt = isoWithOffset(new Date());
       void keep({ sessionId, ...code, ...how, scannedAt }).then((kept) => {
         setStorageError(kept.ok ? null : kept.message);
-        announcedState.current = 'sending';
+        // A scan this device could not keep is the newest word: no older scan's state replaces it.
+        newestIs(kept.ok ? kept.id : null);
         if (kept.ok) {
-          setLatestId(kept.id);
           announce('accepted', `${FLASH_TEXT.accepted}: ${code.rawValue}`);
         } else {
-          // This refusal is now the newest word: no older scan's later state may replace it.
-          setLatestId(null);
           setPaused(false);
           announce('rejected', `Not saved on this device: ${kept.message}`);
         }
       });
     },
-    [announce, keep, sessionId, mode],
+    [announce, keep, sessionId, mode, newestIs],
   );
-
-  // The newest scan's later state (queued, refused) is announced once; an older scan's never
-  // replaces it (its row in the list shows it).
-  const newest = scans[0];
-  useEffect(() => {
-    if (!newest || latestId !== newest.clientId || announcedState.current === newest.state) return;
-    announcedState.current = newest.state;
-    if (newest.state === 'queued')
-      announce('queued', `${QUEUED_TEXT[newest.queuedBecause ?? 'unconfirmed']}: ${newest.value}`);
-    else if (newest.state === 'failed')
-      announce('rejected', `Not saved: ${newest.value}: ${newest.error ?? ''}`);
-  }, [newest, latestId, announce]);
 
   const onOutcome = useCallback(
     (outcome: GateOutcome, frame: FrameReport) => {

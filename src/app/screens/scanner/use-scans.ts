@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { StorageFailedError } from '../../../features/outbox/outbox';
+import { StorageFailedError } from '../../../features/outbox/storage-failed';
 import { useOutbox } from '../../../features/outbox/outbox-context';
 import { itemsOf, useOutboxStore } from '../../../features/outbox/outbox-store';
 import type { OutboxView, Waiting } from '../../../features/outbox/outbox-types';
