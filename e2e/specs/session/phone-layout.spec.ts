@@ -50,3 +50,37 @@ test('at 360 px, Home with refused scans, Diagnostics and an offline session fit
   // The facts' label column used to push the page to 427 px.
   expect(await sideways(page)).toBeLessThanOrEqual(0);
 });
+
+test('a 500-character value and a right-to-left override neither break the layout nor mislead', async ({
+  page,
+  localServer,
+  camera: _camera,
+}) => {
+  await connectApp(page, localServer);
+  const session = await startSession(page);
+  const long = `https://example.com/${'a'.repeat(480)}`; // 500 code points, no break
+  const spoof = 'invoice\u202Efdp.exe';
+  for (const code of [long, spoof]) {
+    await page.getByLabel('Type a code').fill(code);
+    await page.getByRole('button', { name: 'Add' }).click();
+  }
+  await expect(page.getByTestId('local-count')).toHaveText('2');
+  const rows = page.getByRole('list', { name: 'Recent scans' }).getByRole('listitem');
+  // The override is shown, not obeyed.
+  await expect(rows.first()).toContainText('invoice⟨U+202E⟩fdp.exe');
+  expect(await sideways(page)).toBeLessThanOrEqual(0);
+  // Every row's status chip stays on the screen.
+  for (const row of await rows.all()) {
+    const chip = await row.locator('.badge').boundingBox();
+    expect((chip?.x ?? 0) + (chip?.width ?? 0)).toBeLessThanOrEqual(
+      page.viewportSize()?.width ?? 0,
+    );
+  }
+
+  await page.goto(`/sessions/${session}`);
+  await expect(page.getByText('invoice⟨U+202E⟩fdp.exe').first()).toBeVisible();
+  expect(await sideways(page)).toBeLessThanOrEqual(0);
+  await page.getByRole('link', { name: /example\.com/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('example.com');
+  expect(await sideways(page)).toBeLessThanOrEqual(0);
+});

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { ValueText } from '../../components/value-text';
 import { useOutbox } from '../../features/outbox/outbox-context';
 import { useOutboxStore } from '../../features/outbox/outbox-store';
 
@@ -28,7 +29,7 @@ export function RefusedItems() {
             <li key={item.id} className="history-row" data-testid="refused-item">
               <div className="history-facts">
                 <strong>
-                  <bdi>{name}</bdi>
+                  <ValueText text={name} />
                 </strong>
                 <span className="muted">
                   Session {item.sessionId}: {item.error?.message}

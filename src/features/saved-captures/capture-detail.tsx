@@ -1,3 +1,4 @@
+import { ValueText } from '../../components/value-text';
 import { scanTimes } from './scan-time';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -38,7 +39,9 @@ export function CaptureDetail({
     <div className="stack">
       <Link to={`/sessions/${sessionId}`}>← Session</Link>
       <div className="row">
-        <h1>{captureTitle(c)}</h1>
+        <h1>
+          <ValueText text={captureTitle(c)} />
+        </h1>
         <CaptureStatusChip status={c.status} />
       </div>
       {c.error_message && (
@@ -60,7 +63,9 @@ export function CaptureDetail({
         <h2 id="read-heading">What was read</h2>
         <dl className="facts">
           <dt>Value</dt>
-          <dd className="url-text">{c.raw_value}</dd>
+          <dd className="url-text">
+            <ValueText text={c.raw_value} />
+          </dd>
           <dt>Type</dt>
           <dd>
             {c.capture_type}

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
+import { ValueText } from '../../components/value-text';
 import { scanTimes } from './scan-time';
 import { Link } from 'react-router';
 import type { Capture } from '#contract';
@@ -75,9 +76,11 @@ function CaptureRow({
   return (
     <>
       <Link className="capture-row-link" to={`/sessions/${sessionId}/captures/${capture.id}`}>
-        <strong>{captureTitle(capture)}</strong>
+        <strong>
+          <ValueText text={captureTitle(capture)} />
+        </strong>
         <span className="muted">
-          {format} · {capture.raw_value} ·{' '}
+          {format} · <ValueText text={capture.raw_value} /> ·{' '}
           <time dateTime={scanned.toISOString()} data-testid="capture-scanned-at">
             {scanned.toLocaleTimeString()}
           </time>

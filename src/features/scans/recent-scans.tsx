@@ -1,5 +1,6 @@
 import type { Capture } from '#contract';
 import { StatusBadge, type Tone } from '../../components/status-badge';
+import { ValueText } from '../../components/value-text';
 
 export interface LocalScan {
   clientId: string;
@@ -80,10 +81,14 @@ export function ScanRow({
     <li className="recent-scan" data-testid={testId}>
       <span className="recent-scan-value">
         <strong>
-          <bdi>{title}</bdi>
+          <ValueText text={title} />
         </strong>
         <span className="muted">
-          {detail ? `${detail} · ` : ''}
+          {detail ? (
+            <>
+              <ValueText text={detail} /> ·{' '}
+            </>
+          ) : null}
           <time dateTime={new Date(at).toISOString()}>{new Date(at).toLocaleTimeString()}</time>
         </span>
       </span>

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { visibleText } from '../../../lib/visible-text';
 import { createFeedback, type FeedbackKind } from '../../../features/scanner/feedback';
 
 export const FLASH_TEXT: Record<FeedbackKind, string> = {
@@ -26,7 +27,8 @@ export function useScanFeedback(options: { sound: boolean; vibration: boolean })
   const announce = useCallback(
     (kind: FeedbackKind, text: string) => {
       feedback.play(kind, { sound, vibration });
-      setFlash({ kind, text, key: performance.now() });
+      // Values come from anyone's label: hidden characters are shown, not obeyed.
+      setFlash({ kind, text: visibleText(text), key: performance.now() });
     },
     [feedback, sound, vibration],
   );
@@ -35,7 +37,11 @@ export function useScanFeedback(options: { sound: boolean; vibration: boolean })
       setFlash((current) =>
         current?.kind === 'duplicate'
           ? current
-          : { kind: 'duplicate', text: `${FLASH_TEXT.duplicate}: ${text}`, key: performance.now() },
+          : {
+              kind: 'duplicate',
+              text: `${FLASH_TEXT.duplicate}: ${visibleText(text)}`,
+              key: performance.now(),
+            },
       ),
     [],
   );
