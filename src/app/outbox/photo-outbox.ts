@@ -1,5 +1,6 @@
 import type { Outbox } from '../../features/outbox/outbox';
 import { StorageFailedError } from '../../features/outbox/storage-failed';
+import { waitingReason } from '../../features/outbox/outbox-store';
 import type { OutboxView, Waiting } from '../../features/outbox/outbox-types';
 import { jobName, photoJob, usePhotoJobsStore } from '../../features/photos/photo-jobs-store';
 import { parsePhoto, photoPayload } from '../../features/photos/photo-payload';
@@ -88,7 +89,7 @@ export function photoChanged(item: OutboxView, waiting: Waiting | null): void {
       return;
     }
     case 'pending':
-      changed(item.id, { stage: waiting || item.error ? 'queued' : 'sending' });
+      changed(item.id, { stage: waitingReason(item, waiting) ? 'queued' : 'sending' });
       return;
     case 'sent': {
       const savedAfterMs = performance.now() - job.takenAt;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { OutboxEvent, OutboxView, Waiting } from './outbox-types';
+import type { OutboxEvent, OutboxView, Waiting, WaitReason } from './outbox-types';
 
 interface OutboxState {
   /** This server's items by id, in every state: what this device knows of its own work. */
@@ -49,3 +49,13 @@ export function itemsOf(
 
 /** Not yet on the server: waiting to be sent, or for the operator. */
 export const unsent = (item: OutboxView) => item.state === 'pending' || item.state === 'held';
+
+/**
+ * Why an unsent item is waiting rather than on its way: the queue is paused (and says why), or
+ * its last try failed with no pause left (the answer never came). Null while it is being sent.
+ * The one rule every screen follows for "Sending" against "Queued".
+ */
+export function waitingReason(item: OutboxView, waiting: Waiting | null): WaitReason | null {
+  if (!waiting && !item.error) return null;
+  return waiting?.reason ?? 'unconfirmed';
+}

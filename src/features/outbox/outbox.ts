@@ -62,7 +62,7 @@ export function createOutbox(deps: OutboxDeps) {
     changed(refused);
   }
 
-  /** Sends one item; false when the queue must wait. */
+  /** Sends one item; false when the queue must wait (the wait is then set and scheduled). */
   async function sendOne(item: OutboxItem): Promise<boolean> {
     const handler = handlers.get(item.kind);
     const payload = handler?.parse(item.payload) ?? null;
@@ -101,7 +101,7 @@ export function createOutbox(deps: OutboxDeps) {
     } catch (error) {
       const failure = classify(error, deps.online());
       // What the send saved on the way (an upload already stored) stays with the item.
-      const latest = { ...((await storage.get(attempt.id).catch(() => undefined)) ?? attempt) };
+      const latest = (await storage.get(attempt.id).catch(() => undefined)) ?? attempt;
       if (failure.type === 'refused') {
         await refuse(latest, failure.message, failure.status);
         return true;
@@ -117,6 +117,7 @@ export function createOutbox(deps: OutboxDeps) {
       await storage.put(noted).catch(() => undefined);
       changed(noted);
       wait({ reason: failure.reason, message: failure.message, until: now() + delay });
+      schedule(delay);
       return false;
     }
   }
@@ -144,12 +145,7 @@ export function createOutbox(deps: OutboxDeps) {
         schedule(budget);
         return;
       }
-      if (!(await sendOne(item))) {
-        // Stryker disable next-line OptionalChaining: sendOne has just set the pause.
-        const until = deps.pause.get(server)?.until ?? now();
-        schedule(until - now());
-        return;
-      }
+      if (!(await sendOne(item))) return;
     }
   }
 

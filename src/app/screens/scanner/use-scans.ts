@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { StorageFailedError } from '../../../features/outbox/storage-failed';
 import { useOutbox } from '../../../features/outbox/outbox-context';
-import { itemsOf, useOutboxStore } from '../../../features/outbox/outbox-store';
+import { itemsOf, useOutboxStore, waitingReason } from '../../../features/outbox/outbox-store';
 import type { OutboxView, Waiting } from '../../../features/outbox/outbox-types';
 import type { LocalScan } from '../../../features/scans/recent-scans';
 import type { ScanToSend } from '../../../features/scans/send-capture';
@@ -23,10 +23,12 @@ export function localScan(item: OutboxView, waiting: Waiting | null): LocalScan 
     case 'refused':
       return { ...base, state: 'failed', error: item.error?.message ?? 'Refused.' };
     case 'pending':
-    case 'held':
-      return waiting || item.error
-        ? { ...base, state: 'queued', queuedBecause: waiting?.reason ?? 'unconfirmed' }
+    case 'held': {
+      const reason = waitingReason(item, waiting);
+      return reason
+        ? { ...base, state: 'queued', queuedBecause: reason }
         : { ...base, state: 'sending' };
+    }
   }
 }
 

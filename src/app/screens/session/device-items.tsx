@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { Tone } from '../../../components/status-badge';
-import { itemsOf, useOutboxStore } from '../../../features/outbox/outbox-store';
+import { itemsOf, useOutboxStore, waitingReason } from '../../../features/outbox/outbox-store';
 import type { OutboxView, Waiting } from '../../../features/outbox/outbox-types';
 import { QUEUED_TEXT, ScanRow } from '../../../features/scans/recent-scans';
 
@@ -12,10 +12,10 @@ function stateOf(item: OutboxView, waiting: Waiting | null): { label: string; to
       return { label: 'Not saved', tone: 'error' };
     case 'held':
       return { label: 'Waiting for you', tone: 'warn' };
-    case 'pending':
-      return waiting || item.error
-        ? { label: QUEUED_TEXT[waiting?.reason ?? 'unconfirmed'], tone: 'info' }
-        : { label: 'Sending', tone: 'info' };
+    case 'pending': {
+      const reason = waitingReason(item, waiting);
+      return { label: reason ? QUEUED_TEXT[reason] : 'Sending', tone: 'info' };
+    }
   }
 }
 
