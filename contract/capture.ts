@@ -78,11 +78,14 @@ const requireSessionRef = <T extends Parameters<typeof resolveSessionRef>[0]>(
   }
 };
 
+/** The longest `raw_value` a capture may carry, in code points (the upstream's max_length). */
+export const RAW_VALUE_MAX = 500;
+
 export const CreateCaptureRequest = z
   .object({
     ...SessionRef,
     capture_type: CaptureType,
-    raw_value: boundedText(1, 500),
+    raw_value: boundedText(1, RAW_VALUE_MAX),
     metadata: MetadataPatchSchema.optional(),
     gtin: OptionalGtinSchema.default(''),
     gs1_dl_data: Gs1AiData.default({}),
@@ -95,7 +98,7 @@ export const UploadImageFields = z
   .object({
     ...SessionRef,
     capture_type: z.enum(['BARCODE', 'IMAGE']).default('IMAGE'),
-    raw_value: boundedText(0, 500).default(''),
+    raw_value: boundedText(0, RAW_VALUE_MAX).default(''),
     gtin: OptionalGtinSchema.default(''),
     /** Multipart cannot carry an object, so metadata travels as a JSON string. */
     metadata: z.string().optional(),

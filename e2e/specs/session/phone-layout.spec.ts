@@ -63,6 +63,7 @@ test('a 500-character value and a right-to-left override neither break the layou
   for (const code of [long, spoof]) {
     await page.getByLabel('Type a code').fill(code);
     await page.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('button', { name: 'Save as text code' }).click();
   }
   await expect(page.getByTestId('local-count')).toHaveText('2');
   const rows = page.getByRole('list', { name: 'Recent scans' }).getByRole('listitem');

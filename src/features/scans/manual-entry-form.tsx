@@ -1,25 +1,41 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { checkTyped, type TypedCode } from './manual-entry';
 
-/** Typed codes take the same path as scanned ones: the same checks, then a MANUAL capture. */
+type Refusal = { reason: string; asText: boolean };
+
+/**
+ * Typed codes take the same path as scanned ones: the same checks, then a MANUAL capture. A
+ * refusal shows beside the field and keeps what was typed; a value that is no GTIN is kept only
+ * when the operator chooses "Save as text code".
+ */
 export function ManualEntryForm({ onSubmit }: { onSubmit: (checked: TypedCode) => void }) {
   const [value, setValue] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
   const inputId = useId();
   const errorId = useId();
+  const errorRef = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    // On a phone the keyboard covers the lower half: the reason must be where the eye is.
+    if (refusal) errorRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [refusal]);
+
+  const submit = (asText: boolean) => {
+    const checked = checkTyped(value, { asText });
+    if (!checked.ok) {
+      setRefusal({ reason: checked.reason, asText: checked.asText });
+      return;
+    }
+    setRefusal(null);
+    setValue('');
+    onSubmit(checked);
+  };
+
   return (
     <form
       className="manual-entry"
       onSubmit={(event) => {
         event.preventDefault();
-        const checked = checkTyped(value);
-        if (!checked.ok) {
-          setError(checked.reason);
-          return;
-        }
-        setError(null);
-        setValue('');
-        onSubmit(checked);
+        submit(false);
       }}
     >
       <label htmlFor={inputId}>Type a code</label>
@@ -29,18 +45,29 @@ export function ManualEntryForm({ onSubmit }: { onSubmit: (checked: TypedCode) =
           value={value}
           inputMode="text"
           autoComplete="off"
-          aria-invalid={error !== null}
-          aria-describedby={error ? errorId : undefined}
-          onChange={(event) => setValue(event.target.value)}
+          enterKeyHint="done"
+          aria-invalid={refusal !== null}
+          aria-describedby={refusal ? errorId : undefined}
+          onChange={(event) => {
+            setValue(event.target.value);
+            setRefusal(null);
+          }}
         />
         <button type="submit" className="button">
           Add
         </button>
       </div>
-      {error && (
-        <p id={errorId} role="alert" className="field-error">
-          {error}
-        </p>
+      {refusal && (
+        <div className="field-refusal" ref={errorRef}>
+          <p id={errorId} role="alert" className="field-error">
+            {refusal.reason}
+          </p>
+          {refusal.asText && (
+            <button type="button" className="button" onClick={() => submit(true)}>
+              Save as text code
+            </button>
+          )}
+        </div>
       )}
     </form>
   );

@@ -172,6 +172,18 @@ describe('identify', () => {
     }
   });
 
+  it('refuses a value longer than a capture holds, counting code points as the server does', () => {
+    const url = `https://example.com/${'a'.repeat(480)}`;
+    expect(id('qr', url.slice(0, 500))).toMatchObject({ ok: true });
+    expect(id('qr', `${url.slice(0, 500)}b`)).toEqual({
+      ok: false,
+      reason: 'This code is 501 characters long; a capture holds at most 500.',
+    });
+    // 500 emoji are 1,000 UTF-16 units but 500 code points: the server takes them.
+    expect(id('qr', '😀'.repeat(500))).toMatchObject({ ok: true });
+    expect(id('qr', '😀'.repeat(501))).toMatchObject({ ok: false });
+  });
+
   it('takes parentheses for HRI only at the start', () => {
     expect(id('qr', 'see (01)09506000134352')).toMatchObject({ ok: true, gs1DlData: {} });
   });

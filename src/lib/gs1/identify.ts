@@ -1,5 +1,5 @@
 import { parseBarcode } from 'gs1-barcode-parser-mod';
-import { isHttpUrl, parseDigitalLink, toGtin14 } from '#contract';
+import { codePointLength, isHttpUrl, parseDigitalLink, RAW_VALUE_MAX, toGtin14 } from '#contract';
 import { GTIN_SYMBOLOGY, type Symbology } from './symbology';
 
 export interface Decoded {
@@ -46,6 +46,14 @@ function fromHri(text: string): string {
  */
 export function identify(decoded: Decoded): Identification {
   const { format, text } = decoded;
+  // The server refuses a longer raw_value, so such a code is refused here, at the scan, where
+  // the operator can still act, rather than queued to fail later.
+  const length = codePointLength(text);
+  if (length > RAW_VALUE_MAX)
+    return {
+      ok: false,
+      reason: `This code is ${length.toLocaleString('en')} characters long; a capture holds at most ${RAW_VALUE_MAX}.`,
+    };
   const gtinKind = GTIN_SYMBOLOGY[format];
   if (gtinKind) {
     if (format === 'itf' && text.length !== 14) {

@@ -147,10 +147,12 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
     });
     if (outcome.kind === 'duplicate' || outcome.kind === 'held')
       announce('duplicate', `${FLASH_TEXT.duplicate}: ${checked.rawValue}`);
-    else if (outcome.kind === 'accepted') accept(checked, { captureType, engine, decodeMs: null });
+    else if (outcome.kind === 'accepted')
+      accept({ ...checked, format: checked.label }, { captureType, engine, decodeMs: null });
   };
+  // A wedge scanner has read a printed symbol, so its text is a code in its own right.
   useWedgeScanner((code) => {
-    const checked = checkTyped(code);
+    const checked = checkTyped(code, { asText: true });
     if (checked.ok) onTyped(checked, 'BARCODE', 'wedge');
     else announce('rejected', `${FLASH_TEXT.rejected}: ${checked.reason}`);
   });
