@@ -64,6 +64,8 @@ export interface ApiClient {
   readonly lastRateLimit: () => RateLimitState | null;
   /** Where the API is ('' for this app's own origin): the namespace for anything stored per server. */
   readonly baseUrl: string;
+  /** The same network, another server or key: to check a connection before it is kept. */
+  readonly withConnection: (connection: { baseUrl: string; apiKey: string }) => ApiClient;
 }
 
 /**
@@ -142,5 +144,10 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     return parsed.data;
   }
 
-  return { request, lastRateLimit: () => lastRateLimit, baseUrl: config.baseUrl };
+  return {
+    request,
+    lastRateLimit: () => lastRateLimit,
+    baseUrl: config.baseUrl,
+    withConnection: (connection) => createApiClient({ ...config, ...connection }),
+  };
 }

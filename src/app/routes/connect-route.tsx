@@ -1,22 +1,43 @@
-import { useEffect } from 'react';
-import { useNavigate } from 'react-router';
-import { checkApiKey } from '#contract';
-import { useSettingsStore } from '../../features/settings/settings-store';
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { parseConnectInput } from '../../features/settings/connect-link';
+import { ConnectScreen } from '../screens/connect/connect-screen';
+import { useConnect } from '../../features/settings/use-connect';
+
+/** Where to go once connected: only a path in this app, never another origin. */
+const safeNext = (next: string | null) =>
+  next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 
 /**
- * `/connect#key=…&api=…` saves the connection and goes home. The key travels in the fragment,
- * which is never sent to a server, and the history entry is replaced so it does not stay there.
+ * `/connect#key=…&api=…` checks the key with the server, saves it and goes on. The key travels
+ * in the fragment, which is never sent to a server, and the fragment is dropped from history at
+ * once. Without a fragment, or with a key the server refuses, it is "Connect this device".
  */
 export function ConnectRoute() {
   const navigate = useNavigate();
-  const connectionSaved = useSettingsStore((s) => s.connectionSaved);
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const connect = useConnect();
+  // Read once, on arrival: the fragment is gone from the address right after.
+  const [fromLink] = useState(() =>
+    window.location.hash ? parseConnectInput(window.location.href, window.location.origin) : null,
+  );
+  const started = useRef(false);
   useEffect(() => {
-    const params = new URLSearchParams(window.location.hash.slice(1));
-    const key = params.get('key') ?? '';
-    const api = params.get('api') ?? '';
-    const sameOrigin = api === '' || api.replace(/\/+$/, '') === window.location.origin;
-    if (checkApiKey(key).ok) connectionSaved({ apiKey: key, apiBaseUrl: sameOrigin ? '' : api });
-    void navigate('/', { replace: true });
-  }, [connectionSaved, navigate]);
-  return <p>Connecting…</p>;
+    if (started.current || !fromLink) return;
+    started.current = true;
+    window.history.replaceState(window.history.state, '', window.location.href.replace(/#.*$/, ''));
+    if (fromLink.ok)
+      void connect.run(fromLink.connection).then((ok) => {
+        if (ok) void navigate(next, { replace: true });
+      });
+  }, [connect, fromLink, navigate, next]);
+
+  return (
+    <ConnectScreen
+      connect={connect}
+      linkProblem={fromLink && !fromLink.ok ? fromLink.reason : null}
+      next={next}
+    />
+  );
 }

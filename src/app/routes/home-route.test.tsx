@@ -1,12 +1,18 @@
 import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { renderWithApp } from '../../test/render';
+import { formatApiKey } from '#contract';
+import { useSettingsStore } from '../../features/settings/settings-store';
 import { HomeRoute } from './home-route';
+
+const KEY = formatApiKey('cpk', 'B'.repeat(32));
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('HomeRoute', () => {
+  afterEach(() => useSettingsStore.getState().connectionSaved({ apiBaseUrl: '', apiKey: '' }));
+
   it('shows the local server as online with its version', async () => {
     const fetchImpl = (() =>
       Promise.resolve(json(200, { status: 'ok', version: '9.9.9' }))) as typeof fetch;
@@ -19,19 +25,59 @@ describe('HomeRoute', () => {
     expect(screen.getByText('No API key saved yet.')).toBeTruthy();
   });
 
-  it('starts a session in each of the three modes', () => {
-    const fetchImpl = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
+  const startLinks = () =>
+    [...screen.getByRole('navigation', { name: 'Start a session' }).querySelectorAll('a')].map(
+      (a) => [a.querySelector('.start-label')?.textContent, a.getAttribute('href')],
+    );
+
+  it('starts a session in each of the three modes once the server takes the key', async () => {
+    useSettingsStore.getState().connectionSaved({ apiBaseUrl: '', apiKey: KEY });
+    // The key probe asks for a session no server issues: 404 means the key was taken.
+    const fetchImpl = ((url: string) =>
+      Promise.resolve(
+        url.includes('/sessions/')
+          ? json(404, {
+              error: { code: 'NOT_FOUND', message: 'No such session.', status: 404, details: null },
+            })
+          : json(200, { status: 'ok', version: '1.0.0' }),
+      )) as typeof fetch;
     renderWithApp(<HomeRoute />, { fetchImpl });
-    const starts = screen.getByRole('navigation', { name: 'Start a session' });
-    const links = [...starts.querySelectorAll('a')].map((a) => [
-      a.querySelector('.start-label')?.textContent,
-      a.getAttribute('href'),
-    ]);
-    expect(links).toEqual([
+    expect(await screen.findByText(/Connected · v1\.0\.0/)).toBeTruthy();
+    expect(startLinks()).toEqual([
       ['Barcode', '/scan/new?mode=barcode_scan'],
       ['Photos', '/scan/new?mode=product_photography'],
       ['Both', '/scan/new?mode=both'],
     ]);
+  });
+
+  it('leads to "Connect this device" first without a key, or with one the server refuses', async () => {
+    const fetchImpl = ((url: string) =>
+      Promise.resolve(
+        url.includes('/sessions/')
+          ? json(401, {
+              error: {
+                code: 'UNAUTHORIZED',
+                message: 'Unknown API key.',
+                status: 401,
+                details: null,
+              },
+            })
+          : json(200, { status: 'ok', version: '1.0.0' }),
+      )) as typeof fetch;
+    const first = renderWithApp(<HomeRoute />, { fetchImpl });
+    expect(startLinks()[0]).toEqual([
+      'Barcode',
+      `/connect?next=${encodeURIComponent('/scan/new?mode=barcode_scan')}`,
+    ]);
+    first.unmount();
+    useSettingsStore.getState().connectionSaved({ apiBaseUrl: '', apiKey: KEY });
+    renderWithApp(<HomeRoute />, { fetchImpl });
+    expect(await screen.findByText('Key refused')).toBeTruthy();
+    expect(screen.getByText(/Unknown API key/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Connect this device' }).getAttribute('href')).toBe(
+      '/connect',
+    );
+    expect(startLinks()[2]?.[1]).toBe(`/connect?next=${encodeURIComponent('/scan/new?mode=both')}`);
   });
 
   it('says the server is unreachable when the network fails', async () => {

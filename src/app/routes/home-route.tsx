@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { RefusedItems } from '../outbox/refused-items';
 import { SessionHistoryList } from '../../features/session/session-history-list';
 import { ConnectionStatus } from '../../features/settings/connection-status';
+import { needsConnecting, useConnectionState } from '../../features/settings/use-connection-state';
 import { PhoneTrust } from '../../features/settings/phone-trust';
 import { AppUpdates } from '../app-updates';
 
@@ -13,6 +14,13 @@ const MODES = [
 
 /** Home: where an operator starts, resumes or reviews a session. */
 export function HomeRoute() {
+  // Without a key the server takes, a start button leads to "Connect this device" first and
+  // then on to the session, instead of to a 401.
+  const connect = needsConnecting(useConnectionState());
+  const startPath = (mode: string) => {
+    const start = `/scan/new?mode=${mode}`;
+    return connect ? `/connect?next=${encodeURIComponent(start)}` : start;
+  };
   return (
     <div className="stack">
       <h1>Scan products for Closient</h1>
@@ -22,7 +30,7 @@ export function HomeRoute() {
       </p>
       <nav aria-label="Start a session" className="start-grid">
         {MODES.map((m) => (
-          <Link key={m.mode} to={`/scan/new?mode=${m.mode}`} className="start-button">
+          <Link key={m.mode} to={startPath(m.mode)} className="start-button">
             <span className="start-label">{m.label}</span>
             <span className="muted">{m.hint}</span>
           </Link>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../lib/api-client';
 import { CaptureMode } from '#contract';
 import { useCreateSession } from '../../features/session/use-create-session';
 import { useSettingsStore } from '../../features/settings/settings-store';
@@ -13,10 +14,12 @@ export function ScanNewRoute() {
   const started = useRef(false);
   const { mutate } = create;
   const engine = useSettingsStore((st) => st.engine);
+  const hasKey = useSettingsStore((st) => st.apiKey !== '');
+  const here = `/scan/new?${params.toString()}`;
 
   useEffect(() => {
     // One session per visit, even when StrictMode runs effects twice.
-    if (!mode.success || started.current) return;
+    if (!mode.success || !hasKey || started.current) return;
     started.current = true;
     mutate(
       { mode: mode.data, context: { decode_engine_preference: engine } },
@@ -27,7 +30,7 @@ export function ScanNewRoute() {
         },
       },
     );
-  }, [mode.success, mode.data, mutate, navigate, engine]);
+  }, [mode.success, mode.data, mutate, navigate, engine, hasKey]);
 
   if (!mode.success)
     return (
@@ -35,11 +38,21 @@ export function ScanNewRoute() {
         Unknown mode “{params.get('mode')}”. Use barcode_scan, product_photography or both.
       </p>
     );
+  // No key: connect first, then come back here.
+  if (!hasKey) return <Navigate to={`/connect?next=${encodeURIComponent(here)}`} replace />;
   if (create.isError) {
+    const keyRefused =
+      create.error instanceof ApiError &&
+      (create.error.status === 401 || create.error.status === 403);
     return (
       <div className="stack">
         <h1>The session could not start</h1>
         <p role="alert">{create.error.message}</p>
+        {keyRefused && (
+          <Link to={`/connect?next=${encodeURIComponent(here)}`} className="button">
+            Connect this device
+          </Link>
+        )}
       </div>
     );
   }

@@ -1,5 +1,6 @@
+import type { Connection } from './settings-store';
 import { Health, SCANNER_API_PREFIX, SessionStatusPoll } from '#contract';
-import { ApiError, createApiClient, NetworkError } from '../../lib/api-client';
+import { type ApiClient, ApiError, NetworkError } from '../../lib/api-client';
 
 export type ConnectionCheck =
   | { ok: true; version: string }
@@ -17,11 +18,14 @@ const NO_SUCH_SESSION = '2'.repeat(22);
  * the key (a 401 or 403 on an authenticated read says no; a 404 says yes).
  */
 export async function checkConnection(
-  apiBaseUrl: string,
-  apiKey: string,
+  network: ApiClient,
+  { apiBaseUrl, apiKey }: Connection,
   signal?: AbortSignal,
 ): Promise<ConnectionCheck> {
-  const client = createApiClient({ baseUrl: apiBaseUrl.trim().replace(/\/+$/, ''), apiKey });
+  const client = network.withConnection({
+    baseUrl: apiBaseUrl.trim().replace(/\/+$/, ''),
+    apiKey: apiKey.trim(),
+  });
   let version: string;
   try {
     version = (await client.request(Health, '/healthz', { signal })).version;

@@ -3,6 +3,8 @@ import { checkApiKey } from '#contract';
 import { StatusBadge } from '../../components/status-badge';
 import { checkConnection, type ConnectionCheck } from './connection-check';
 import { useSettingsStore } from './settings-store';
+import { useConnect } from './use-connect';
+import { useApiClient } from '../../lib/api-context';
 
 const KEY_PROBLEM = {
   format: 'A key looks like cpk_ followed by 32 letters or digits, _ and 8 hex digits.',
@@ -12,7 +14,8 @@ const KEY_PROBLEM = {
 
 /** Where the API is and the key for it; the key is checked offline as it is typed. */
 export function ConnectionForm() {
-  const connectionSaved = useSettingsStore((s) => s.connectionSaved);
+  const connect = useConnect();
+  const client = useApiClient();
   // A draft: edits apply only on save, so a half-typed address never breaks a running session.
   const [apiBaseUrl, setApiBaseUrl] = useState(() => useSettingsStore.getState().apiBaseUrl);
   const [apiKey, setApiKey] = useState(() => useSettingsStore.getState().apiKey);
@@ -32,8 +35,13 @@ export function ConnectionForm() {
       onSubmit={(event) => {
         event.preventDefault();
         if (invalid) return;
-        connectionSaved({ apiBaseUrl, apiKey });
-        setSavedNote(true);
+        // Saved only once the server has taken the key (or cannot be reached to say).
+        setCheck('checking');
+        void checkConnection(client, { apiBaseUrl, apiKey }).then(async (result) => {
+          setCheck(result);
+          if (result.ok || result.problem === 'unreachable')
+            setSavedNote(await connect.run({ apiBaseUrl, apiKey }, result));
+        });
       }}
     >
       <h2 id={`${urlId}-heading`}>Connection</h2>
@@ -81,14 +89,18 @@ export function ConnectionForm() {
           disabled={invalid || check === 'checking'}
           onClick={() => {
             setCheck('checking');
-            void checkConnection(apiBaseUrl, apiKey).then(setCheck);
+            void checkConnection(client, { apiBaseUrl, apiKey }).then(setCheck);
           }}
         >
           Test connection
         </button>
       </div>
       <p role="status" className="row">
-        {savedNote && <StatusBadge tone="ok">Saved</StatusBadge>}
+        {savedNote && (
+          <StatusBadge tone="ok">
+            {check !== null && check !== 'checking' && !check.ok ? 'Saved, not verified' : 'Saved'}
+          </StatusBadge>
+        )}
         {check === 'checking' && <StatusBadge tone="neutral">Testing…</StatusBadge>}
         {check !== null && check !== 'checking' && (
           <StatusBadge tone={check.ok ? 'ok' : 'error'}>

@@ -1,15 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { StatusBadge } from '../../components/status-badge';
 import { useApiClient } from '../../lib/api-context';
 import { connectionQueries } from './connection-queries';
 import { useSettingsStore } from './settings-store';
+import { needsConnecting, useConnectionState } from './use-connection-state';
 
-/** Where the app is pointed, and whether that server answers. */
+/** Where the app is pointed, whether that server answers, and whether it takes this key. */
 export function ConnectionStatus() {
   const client = useApiClient();
   const baseUrl = useSettingsStore((s) => s.apiBaseUrl);
-  const hasKey = useSettingsStore((s) => s.apiKey !== '');
   const health = useQuery(connectionQueries.health(client, baseUrl));
+  const connection = useConnectionState();
   const target = baseUrl === '' ? 'Local server' : new URL(baseUrl).host;
 
   return (
@@ -19,13 +21,30 @@ export function ConnectionStatus() {
         <span>{target}</span>
         {health.isPending ? (
           <StatusBadge tone="neutral">Checking…</StatusBadge>
-        ) : health.isSuccess ? (
-          <StatusBadge tone="ok">Online · v{health.data.version}</StatusBadge>
-        ) : (
+        ) : !health.isSuccess ? (
           <StatusBadge tone="error">Unreachable</StatusBadge>
+        ) : connection.state === 'connected' ? (
+          <StatusBadge tone="ok">Connected · v{health.data.version}</StatusBadge>
+        ) : connection.state === 'key-rejected' ? (
+          <StatusBadge tone="error">Key refused</StatusBadge>
+        ) : (
+          <StatusBadge tone="ok">Online · v{health.data.version}</StatusBadge>
         )}
       </p>
-      <p className="muted">{hasKey ? 'API key saved on this device.' : 'No API key saved yet.'}</p>
+      <p className="muted">
+        {connection.state === 'none'
+          ? 'No API key saved yet.'
+          : connection.state === 'key-rejected'
+            ? connection.message
+            : connection.state === 'checking'
+              ? 'Checking the key with the server…'
+              : 'API key saved on this device.'}
+      </p>
+      {needsConnecting(connection) && (
+        <Link to="/connect" className="button">
+          Connect this device
+        </Link>
+      )}
     </section>
   );
 }
