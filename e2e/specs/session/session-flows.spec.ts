@@ -32,8 +32,8 @@ test('three products, one unknown: statuses settle and both counters reach 3', a
   await expect(page.getByTestId('overview-capture-count')).toHaveText('3');
   const rows = captureList(page).getByRole('listitem');
   await expect(rows).toHaveCount(3);
-  await expect(rows.filter({ hasText: '9780201379624' })).toContainText('Not found');
-  await expect(rows.filter({ hasText: 'Completed' })).toHaveCount(2);
+  await expect(rows.filter({ hasText: '9780201379624' })).toContainText('Unknown product');
+  await expect(rows.filter({ hasText: 'Product found' })).toHaveCount(2);
 });
 
 test('a FAILED capture is retried from the list', async ({ page, request, localServer }) => {
@@ -41,7 +41,7 @@ test('a FAILED capture is retried from the list', async ({ page, request, localS
   await typeCode(page, '4000000000006');
   await page.getByRole('link', { name: 'All captures and session actions' }).click();
   const row = captureList(page).getByRole('listitem').first();
-  await expect(row).toContainText('Failed');
+  await expect(row).toContainText('Lookup failed');
   await expect(row).toContainText('Supplier catalog timed out');
   const before = (await serverSession(request, localServer, session)).captures[0]?.processed_at;
   await row.getByRole('button', { name: 'Retry 4000000000006' }).click();
@@ -51,7 +51,7 @@ test('a FAILED capture is retried from the list', async ({ page, request, localS
       async () => (await serverSession(request, localServer, session)).captures[0]?.processed_at,
     )
     .not.toBe(before);
-  await expect(row).toContainText('Failed');
+  await expect(row).toContainText('Lookup failed');
 });
 
 test('an ended session is read-only, and history says so', async ({ page }) => {
@@ -83,7 +83,7 @@ test('submit for AI processing, review the proposals, apply the accepted one', a
   const session = await startSession(page);
   await typeCode(page, '5012345678900');
   await page.getByRole('link', { name: 'All captures and session actions' }).click();
-  await expect(captureList(page).getByRole('listitem').first()).toContainText('Completed');
+  await expect(captureList(page).getByRole('listitem').first()).toContainText('Product found');
   await page.getByRole('button', { name: 'Submit for AI processing…' }).click();
   await page.getByRole('button', { name: 'Submit session' }).click();
   await expect(page.getByTestId('extraction-status')).toHaveText(/Ready for review/, {

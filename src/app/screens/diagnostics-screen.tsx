@@ -111,7 +111,7 @@ function AttachToSession({ sessionId, line }: { sessionId: string; line: string 
         >
           Attach to session
         </button>
-        {annotate.isSuccess && <StatusBadge tone="ok">Attached</StatusBadge>}
+        {annotate.isSuccess && <StatusBadge tone="accepted">Attached</StatusBadge>}
       </div>
       {annotate.isError && (
         <p className="field-error" role="alert">

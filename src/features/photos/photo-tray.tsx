@@ -1,4 +1,5 @@
-import { StatusBadge, type Tone } from '../../components/status-badge';
+import { StateChip } from '../../components/status-badge';
+import { STATES, type StateLook } from '../../components/states';
 import { issuesText, jobName, type PhotoJob } from './photo-jobs-store';
 import { EXTENSION } from './upload-photo';
 
@@ -8,13 +9,13 @@ export interface TrayActions {
   drop: (id: string) => void;
 }
 
-const STAGE: Record<PhotoJob['stage'], { text: string; tone: Tone }> = {
-  processing: { text: 'Checking', tone: 'info' },
-  review: { text: 'Check this photo', tone: 'warn' },
-  sending: { text: 'Uploading', tone: 'info' },
-  queued: { text: 'Queued, will upload when online', tone: 'warn' },
-  saved: { text: 'Saved', tone: 'ok' },
-  failed: { text: 'Not saved', tone: 'error' },
+const STAGE: Record<PhotoJob['stage'], StateLook> = {
+  processing: STATES.checking,
+  review: STATES.checkPhoto,
+  sending: STATES.uploading,
+  queued: STATES.photoQueued,
+  saved: STATES.saved,
+  failed: STATES.notSaved,
 };
 
 /**
@@ -37,7 +38,7 @@ export function PhotoTray({ jobs, actions }: { jobs: PhotoJob[]; actions: TrayAc
           <div className="photo-job-body">
             <div className="row">
               <strong>{jobName(job)}</strong>
-              <StatusBadge tone={STAGE[job.stage].tone}>{STAGE[job.stage].text}</StatusBadge>
+              <StateChip state={STAGE[job.stage]} />
             </div>
             {job.stage === 'sending' && (
               <progress

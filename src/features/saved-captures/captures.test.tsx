@@ -17,13 +17,13 @@ describe('CaptureStatusChip', () => {
       </>,
     );
     for (const label of [
-      'Pending',
+      'Saved, looking up',
       'Looking up',
       'Enriching',
-      'Resolving',
-      'Completed',
-      'Not found',
-      'Failed',
+      'Resolving link',
+      'Product found',
+      'Unknown product',
+      'Lookup failed',
     ])
       expect(screen.getByText(label)).toBeTruthy();
   });

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Proposal, ProposalField } from '#contract';
-import { StatusBadge } from '../../components/status-badge';
+import { StateChip, StatusBadge } from '../../components/status-badge';
+import { PROPOSAL_STATES } from '../../components/states';
 import { useApiClient } from '../../lib/api-context';
 import { captureQueries, useCaptureActions } from './capture-queries';
 
@@ -59,7 +60,9 @@ export function ProposalsReview({
             Apply {accepted} accepted {accepted === 1 ? 'change' : 'changes'}
           </button>
           {apply.isSuccess && (
-            <StatusBadge tone="ok">Applied {apply.data.applied_count} to the product</StatusBadge>
+            <StatusBadge tone="accepted">
+              Applied {apply.data.applied_count} to the product
+            </StatusBadge>
           )}
         </div>
       )}
@@ -92,11 +95,7 @@ function ProposalRow({
           {Math.round(Number(p.confidence) * 100)}% confident · {p.source} · {p.reasoning}
         </span>
       </div>
-      <StatusBadge
-        tone={p.status === 'ACCEPTED' ? 'ok' : p.status === 'REJECTED' ? 'error' : 'neutral'}
-      >
-        {p.status === 'PENDING' ? 'To review' : p.status === 'ACCEPTED' ? 'Accepted' : 'Rejected'}
-      </StatusBadge>
+      <StateChip state={PROPOSAL_STATES[p.status]} />
       <div className="row">
         <button
           type="button"

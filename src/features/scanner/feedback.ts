@@ -1,4 +1,6 @@
-export type FeedbackKind = 'accepted' | 'duplicate' | 'rejected' | 'queued';
+import type { Sound } from '../../components/states';
+
+export type FeedbackKind = Sound;
 
 const TONES: Record<FeedbackKind, { freq: number; ms: number; repeat: number; vibrate: number[] }> =
   {

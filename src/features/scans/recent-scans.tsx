@@ -1,5 +1,6 @@
 import type { Capture } from '#contract';
-import { StatusBadge, type Tone } from '../../components/status-badge';
+import { StateChip } from '../../components/status-badge';
+import { CAPTURE_STATES, QUEUED_STATE, STATES, type StateLook } from '../../components/states';
 import { ValueText } from '../../components/value-text';
 
 export interface LocalScan {
@@ -16,22 +17,12 @@ export interface LocalScan {
   error?: string;
 }
 
-const TONE: Record<string, Tone> = { COMPLETED: 'ok', NOT_FOUND: 'warn', FAILED: 'error' };
-
-export const QUEUED_TEXT: Record<NonNullable<LocalScan['queuedBecause']>, string> = {
-  offline: 'Queued offline',
-  busy: 'Queued, server busy',
-  unconfirmed: 'Waiting for the server',
-};
-
-function chip(scan: LocalScan, capture: Capture | undefined): { label: string; tone: Tone } {
-  if (scan.state === 'failed') return { label: 'Not saved', tone: 'error' };
-  if (scan.state === 'queued')
-    return { label: QUEUED_TEXT[scan.queuedBecause ?? 'unconfirmed'], tone: 'info' };
-  if (scan.state === 'sending') return { label: 'Sending', tone: 'info' };
-  if (capture)
-    return { label: capture.status.replace('_', ' '), tone: TONE[capture.status] ?? 'info' };
-  return { label: 'Saved', tone: 'ok' };
+/** A scan's state: this device's while it holds it, then the server's. */
+function stateOf(scan: LocalScan, capture: Capture | undefined): StateLook {
+  if (scan.state === 'failed') return STATES.notSaved;
+  if (scan.state === 'queued') return QUEUED_STATE[scan.queuedBecause ?? 'unconfirmed'];
+  if (scan.state === 'sending') return STATES.sending;
+  return capture ? CAPTURE_STATES[capture.status] : STATES.saved;
 }
 
 /** The last few scans of this device, each with the server's view of it once known. */
@@ -47,14 +38,13 @@ export function RecentScans({
     <ol className="recent-scans" aria-label="Recent scans">
       {scans.slice(0, 5).map((scan) => {
         const capture = captures.find((c) => c.id === scan.captureId);
-        const { label, tone } = chip(scan, capture);
         return (
           <ScanRow
             key={scan.clientId}
             title={capture?.product_name ?? scan.value}
             detail={`${scan.format} · ${scan.value}`}
             at={scan.scannedAt}
-            chip={{ label, tone }}
+            state={stateOf(scan, capture)}
           />
         );
       })}
@@ -67,14 +57,14 @@ export function ScanRow({
   title,
   detail,
   at,
-  chip,
+  state,
   testId,
 }: {
   title: string;
   detail?: string | undefined;
   /** When it was made on this device (ms since epoch). */
   at: number;
-  chip: { label: string; tone: Tone };
+  state: StateLook;
   testId?: string;
 }) {
   return (
@@ -92,7 +82,7 @@ export function ScanRow({
           <time dateTime={new Date(at).toISOString()}>{new Date(at).toLocaleTimeString()}</time>
         </span>
       </span>
-      <StatusBadge tone={chip.tone}>{chip.label}</StatusBadge>
+      <StateChip state={state} />
     </li>
   );
 }

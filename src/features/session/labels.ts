@@ -1,16 +1,9 @@
-import type { CaptureMode, SessionStatus } from '#contract';
-import type { Tone } from '../../components/status-badge';
+import type { CaptureMode } from '#contract';
 
 export const MODE_LABEL: Record<CaptureMode, string> = {
   barcode_scan: 'Barcode',
   product_photography: 'Photos',
   both: 'Barcode and photos',
-};
-
-export const SESSION_STATUS: Record<SessionStatus, { label: string; tone: Tone }> = {
-  ACTIVE: { label: 'Active', tone: 'ok' },
-  COMPLETED: { label: 'Completed', tone: 'info' },
-  EXPIRED: { label: 'Expired', tone: 'warn' },
 };
 
 /** The screen a session's scanning happens on, by mode. */

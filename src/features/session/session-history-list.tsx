@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { StatusBadge } from '../../components/status-badge';
+import { StateChip } from '../../components/status-badge';
 import { useApiClient } from '../../lib/api-context';
-import { MODE_LABEL, scanPath, SESSION_STATUS, timeAgo } from './labels';
+import { MODE_LABEL, scanPath, timeAgo } from './labels';
+import { SESSION_STATES } from '../../components/states';
 import { historyQueries, useRecordSession } from './session-history';
 import { sessionQueries } from './session-queries';
 
@@ -28,7 +29,7 @@ export function SessionHistoryList() {
       ) : (
         <ul className="history" aria-label="Sessions on this device">
           {sessions.map((s) => {
-            const status = SESSION_STATUS[s.status];
+            const status = SESSION_STATES[s.status];
             return (
               <li key={s.id} className="history-row">
                 <div className="history-facts">
@@ -49,7 +50,7 @@ export function SessionHistoryList() {
                     </span>
                   )}
                 </div>
-                <StatusBadge tone={status.tone}>{status.label}</StatusBadge>
+                <StateChip state={status} />
                 <div className="row">
                   {s.status === 'ACTIVE' && (
                     <Link className="button" to={scanPath(s.id, s.mode)}>

@@ -97,13 +97,13 @@ export function ConnectionForm() {
       </div>
       <p role="status" className="row">
         {savedNote && (
-          <StatusBadge tone="ok">
+          <StatusBadge tone="accepted">
             {check !== null && check !== 'checking' && !check.ok ? 'Saved, not verified' : 'Saved'}
           </StatusBadge>
         )}
         {check === 'checking' && <StatusBadge tone="neutral">Testing…</StatusBadge>}
         {check !== null && check !== 'checking' && (
-          <StatusBadge tone={check.ok ? 'ok' : 'error'}>
+          <StatusBadge tone={check.ok ? 'accepted' : 'rejected'}>
             {check.ok ? `Connected · server v${check.version} took the key` : check.message}
           </StatusBadge>
         )}

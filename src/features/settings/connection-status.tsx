@@ -22,13 +22,13 @@ export function ConnectionStatus() {
         {health.isPending ? (
           <StatusBadge tone="neutral">Checking…</StatusBadge>
         ) : !health.isSuccess ? (
-          <StatusBadge tone="error">Unreachable</StatusBadge>
+          <StatusBadge tone="rejected">Unreachable</StatusBadge>
         ) : connection.state === 'connected' ? (
-          <StatusBadge tone="ok">Connected · v{health.data.version}</StatusBadge>
+          <StatusBadge tone="accepted">Connected · v{health.data.version}</StatusBadge>
         ) : connection.state === 'key-rejected' ? (
-          <StatusBadge tone="error">Key refused</StatusBadge>
+          <StatusBadge tone="rejected">Key refused</StatusBadge>
         ) : (
-          <StatusBadge tone="ok">Online · v{health.data.version}</StatusBadge>
+          <StatusBadge tone="accepted">Online · v{health.data.version}</StatusBadge>
         )}
       </p>
       <p className="muted">

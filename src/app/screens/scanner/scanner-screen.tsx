@@ -26,7 +26,8 @@ import { ScannerBar } from '../scanner-bar';
 import { useSyncState } from '../use-sync-state';
 import { useNewestScanAnnouncement } from './use-newest-scan-announcement';
 import { useScans } from './use-scans';
-import { FLASH_TEXT, useScanFeedback } from './use-scan-feedback';
+import { useScanFeedback } from './use-scan-feedback';
+import { STATES } from '../../../components/states';
 
 type Identified = Pick<ScanToSend, 'rawValue' | 'gtin' | 'gs1DlData' | 'format'>;
 
@@ -75,10 +76,10 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
         // A scan this device could not keep is the newest word: no older scan's state replaces it.
         newestIs(kept.ok ? kept.id : null);
         if (kept.ok) {
-          announce('accepted', `${FLASH_TEXT.accepted}: ${code.rawValue}`);
+          announce(STATES.accepted, code.rawValue);
         } else {
           setPaused(false);
-          announce('rejected', `Not saved on this device: ${kept.message}`);
+          announce(STATES.notKept, kept.message);
         }
       });
     },
@@ -98,7 +99,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
       } else if (outcome.kind === 'duplicate') {
         duplicateInView(outcome.decoded.text);
       } else if (outcome.kind === 'rejected') {
-        announce('rejected', `${FLASH_TEXT.rejected}: ${outcome.reason}`);
+        announce(STATES.rejected, outcome.reason);
       }
     },
     [accept, announce, duplicateInView, engine],
@@ -146,7 +147,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
       gs1: false,
     });
     if (outcome.kind === 'duplicate' || outcome.kind === 'held')
-      announce('duplicate', `${FLASH_TEXT.duplicate}: ${checked.rawValue}`);
+      announce(STATES.duplicate, checked.rawValue);
     else if (outcome.kind === 'accepted')
       accept({ ...checked, format: checked.label }, { captureType, engine, decodeMs: null });
   };
@@ -154,7 +155,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
   useWedgeScanner((code) => {
     const checked = checkTyped(code, { asText: true });
     if (checked.ok) onTyped(checked, 'BARCODE', 'wedge');
-    else announce('rejected', `${FLASH_TEXT.rejected}: ${checked.reason}`);
+    else announce(STATES.rejected, checked.reason);
   });
 
   const captures = live.detail.data?.captures ?? [];
@@ -221,7 +222,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
           )}
           {error && <CameraErrorPanel error={error} onRetry={scanner.retry} />}
           {flash && (
-            <div key={flash.key} className={`flash flash-${flash.kind}`} aria-hidden="true">
+            <div key={flash.key} className={`flash flash-${flash.tone}`} aria-hidden="true">
               {flash.text}
             </div>
           )}

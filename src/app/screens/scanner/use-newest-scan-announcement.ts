@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FeedbackKind } from '../../../features/scanner/feedback';
-import { type LocalScan, QUEUED_TEXT } from '../../../features/scans/recent-scans';
+import { QUEUED_STATE, STATES } from '../../../components/states';
+import type { LocalScan } from '../../../features/scans/recent-scans';
+import type { Announce } from './use-scan-feedback';
 
 /**
  * Each scan's later state (queued and why, or refused) is announced once, and only while it is
@@ -8,10 +9,7 @@ import { type LocalScan, QUEUED_TEXT } from '../../../features/scans/recent-scan
  * the list shows it). Returns `newestIs(id)`, called when a scan is kept (or with null when one
  * could not be kept, which is then the newest word).
  */
-export function useNewestScanAnnouncement(
-  scans: LocalScan[],
-  announce: (kind: FeedbackKind, text: string) => void,
-) {
+export function useNewestScanAnnouncement(scans: LocalScan[], announce: Announce) {
   // State, not a ref: the effect must also run when the scan's item reached the list first.
   const [latestId, setLatestId] = useState<string | null>(null);
   const announcedState = useRef<LocalScan['state']>('sending');
@@ -20,9 +18,9 @@ export function useNewestScanAnnouncement(
     if (!newest || latestId !== newest.clientId || announcedState.current === newest.state) return;
     announcedState.current = newest.state;
     if (newest.state === 'queued')
-      announce('queued', `${QUEUED_TEXT[newest.queuedBecause ?? 'unconfirmed']}: ${newest.value}`);
+      announce(QUEUED_STATE[newest.queuedBecause ?? 'unconfirmed'], newest.value);
     else if (newest.state === 'failed')
-      announce('rejected', `Not saved: ${newest.value}: ${newest.error ?? ''}`);
+      announce(STATES.notSaved, `${newest.value}: ${newest.error ?? ''}`);
   }, [newest, latestId, announce]);
 
   return useCallback((id: string | null) => {

@@ -1,45 +1,44 @@
 import { useCallback, useMemo, useState } from 'react';
+import { STATES, type StateLook, type Tone } from '../../../components/states';
 import { visibleText } from '../../../lib/visible-text';
-import { createFeedback, type FeedbackKind } from '../../../features/scanner/feedback';
-
-export const FLASH_TEXT: Record<FeedbackKind, string> = {
-  accepted: 'Scanned',
-  duplicate: 'Already scanned',
-  rejected: 'Not accepted',
-  queued: 'Queued offline',
-};
+import { createFeedback } from '../../../features/scanner/feedback';
 
 export interface Flash {
-  kind: FeedbackKind;
+  tone: Tone;
   text: string;
   /** Changes with every flash, so the same text twice still replays the animation. */
   key: number;
 }
 
 /**
- * Each outcome's sound, vibration, flash and words (the flash text is also the aria-live
- * announcement). A run of duplicate frames flashes once, silently, rather than once per frame.
+ * Each outcome's sound, vibration, flash and words, all from the one table of states (the flash
+ * text is also the aria-live announcement). A run of duplicate frames flashes once, silently,
+ * rather than once per frame.
  */
 export function useScanFeedback(options: { sound: boolean; vibration: boolean }) {
   const feedback = useMemo(() => createFeedback(), []);
   const [flash, setFlash] = useState<Flash | null>(null);
   const { sound, vibration } = options;
   const announce = useCallback(
-    (kind: FeedbackKind, text: string) => {
-      feedback.play(kind, { sound, vibration });
+    (state: StateLook, detail: string) => {
+      if (state.sound) feedback.play(state.sound, { sound, vibration });
       // Values come from anyone's label: hidden characters are shown, not obeyed.
-      setFlash({ kind, text: visibleText(text), key: performance.now() });
+      setFlash({
+        tone: state.tone,
+        text: visibleText(`${state.word}: ${detail}`),
+        key: performance.now(),
+      });
     },
     [feedback, sound, vibration],
   );
   const duplicateInView = useCallback(
     (text: string) =>
       setFlash((current) =>
-        current?.kind === 'duplicate'
+        current?.tone === 'duplicate'
           ? current
           : {
-              kind: 'duplicate',
-              text: `${FLASH_TEXT.duplicate}: ${visibleText(text)}`,
+              tone: 'duplicate',
+              text: visibleText(`${STATES.duplicate.word}: ${text}`),
               key: performance.now(),
             },
       ),
@@ -47,3 +46,5 @@ export function useScanFeedback(options: { sound: boolean; vibration: boolean })
   );
   return { flash, announce, duplicateInView, unlock: feedback.unlock };
 }
+
+export type Announce = (state: StateLook, detail: string) => void;

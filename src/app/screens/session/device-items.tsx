@@ -1,20 +1,20 @@
 import { useMemo } from 'react';
-import type { Tone } from '../../../components/status-badge';
 import { itemsOf, useOutboxStore, waitingReason } from '../../../features/outbox/outbox-store';
 import type { OutboxView, Waiting } from '../../../features/outbox/outbox-types';
-import { QUEUED_TEXT, ScanRow } from '../../../features/scans/recent-scans';
+import { ScanRow } from '../../../features/scans/recent-scans';
+import { QUEUED_STATE, STATES, type StateLook } from '../../../components/states';
 
-function stateOf(item: OutboxView, waiting: Waiting | null): { label: string; tone: Tone } {
+function stateOf(item: OutboxView, waiting: Waiting | null): StateLook {
   switch (item.state) {
     case 'sent':
-      return { label: 'Sent', tone: 'ok' };
+      return STATES.sent;
     case 'refused':
-      return { label: 'Not saved', tone: 'error' };
+      return STATES.notSaved;
     case 'held':
-      return { label: 'Waiting for you', tone: 'warn' };
+      return STATES.held;
     case 'pending': {
       const reason = waitingReason(item, waiting);
-      return { label: reason ? QUEUED_TEXT[reason] : 'Sending', tone: 'info' };
+      return reason ? QUEUED_STATE[reason] : STATES.sending;
     }
   }
 }
@@ -44,7 +44,7 @@ export function DeviceItems({ sessionId }: { sessionId: string }) {
               title={item.summary.title}
               detail={item.summary.detail}
               at={item.createdAt}
-              chip={stateOf(item, waiting)}
+              state={stateOf(item, waiting)}
             />
           ))}
         </ol>

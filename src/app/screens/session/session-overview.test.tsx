@@ -38,7 +38,7 @@ describe('SessionOverview counters', () => {
     await waitFor(() => expect(screen.getByTestId('overview-capture-count').textContent).toBe('3'));
     await waitFor(() => expect(screen.getByRole('list', { name: 'Captures, 3' })).toBeTruthy());
     expect(detailGets()).toBe(before + 1);
-    expect(screen.getByText('Pending')).toBeTruthy();
+    expect(screen.getByText('Saved, looking up')).toBeTruthy();
 
     // A poll with nothing new does not fetch the detail again.
     await queryClient.refetchQueries({ queryKey: ['sessions', SESSION, 'status'] });

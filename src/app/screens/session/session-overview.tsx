@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ExtractionStatus } from '#contract';
 import { SectionBoundary } from '../../../components/section-boundary';
-import { StatusBadge } from '../../../components/status-badge';
+import { StateChip } from '../../../components/status-badge';
 import { CaptureList } from '../../../features/saved-captures/capture-list';
-import { MODE_LABEL, scanPath, SESSION_STATUS } from '../../../features/session/labels';
+import { MODE_LABEL, scanPath } from '../../../features/session/labels';
+import { SESSION_STATES } from '../../../components/states';
 import { useSessionActions } from '../../../features/session/session-actions';
 import { useSessionChanged } from '../../../features/session/session-queries';
 import { useLiveSession } from '../../../features/session/use-live-session';
@@ -52,7 +53,7 @@ export function SessionOverview({ sessionId }: { sessionId: string }) {
     <div className="stack">
       <div className="row">
         <h1>{MODE_LABEL[detail.capture_mode]} session</h1>
-        <StatusBadge tone={SESSION_STATUS[status].tone}>{SESSION_STATUS[status].label}</StatusBadge>
+        <StateChip state={SESSION_STATES[status]} />
       </div>
       <p className="muted">Started {new Date(detail.created).toLocaleString()}</p>
       {!active && (
