@@ -38,12 +38,16 @@ export function ManualEntryForm({ onSubmit }: { onSubmit: (checked: TypedCode) =
         submit(false);
       }}
     >
-      <label htmlFor={inputId}>Type a code</label>
+      {/* The placeholder says it on screen, where height is scarce; the label names it. */}
+      <label htmlFor={inputId} className="visually-hidden">
+        Type a code
+      </label>
       <div className="row">
         <input
           id={inputId}
           value={value}
           inputMode="text"
+          placeholder="Type a code or GTIN"
           autoComplete="off"
           enterKeyHint="done"
           aria-invalid={refusal !== null}

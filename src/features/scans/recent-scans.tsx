@@ -29,14 +29,17 @@ function stateOf(scan: LocalScan, capture: Capture | undefined): StateLook {
 export function RecentScans({
   scans,
   captures,
+  limit = 5,
 }: {
   scans: LocalScan[];
   captures: readonly Capture[];
+  /** How many of the newest to list. */
+  limit?: number;
 }) {
   if (!scans.length) return <p className="muted">Nothing scanned yet on this device.</p>;
   return (
     <ol className="recent-scans" aria-label="Recent scans">
-      {scans.slice(0, 5).map((scan) => {
+      {scans.slice(0, limit).map((scan) => {
         const capture = captures.find((c) => c.id === scan.captureId);
         return (
           <ScanRow

@@ -22,12 +22,16 @@ import { isoWithOffset } from '../../../lib/device-time';
 import { checkTyped, type TypedCode } from '../../../features/scans/manual-entry';
 import { ManualEntryForm } from '../../../features/scans/manual-entry-form';
 import { RecentScans } from '../../../features/scans/recent-scans';
+import { BottomSheet, type SheetState } from '../../../components/bottom-sheet';
 import { ScannerBar } from '../scanner-bar';
 import { useSyncState } from '../use-sync-state';
 import { useNewestScanAnnouncement } from './use-newest-scan-announcement';
 import { useScans } from './use-scans';
 import { useScanFeedback } from './use-scan-feedback';
 import { STATES } from '../../../components/states';
+
+/** The scans the sheet lists at each height: the last one, the last few, or the visit's run. */
+const SHEET_ROWS: Record<SheetState, number> = { collapsed: 1, half: 5, full: 100 };
 
 type Identified = Pick<ScanToSend, 'rawValue' | 'gtin' | 'gs1DlData' | 'format'>;
 
@@ -52,6 +56,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
   );
   const [engine, setEngine] = useState<string>('starting');
   const [paused, setPaused] = useState(false);
+  const [sheet, setSheet] = useState<SheetState>('collapsed');
   const [notice, setNotice] = useState<string | null>(null);
   /** The last scan this device could not keep: shown until a scan is kept again. */
   const [storageError, setStorageError] = useState<string | null>(null);
@@ -187,38 +192,11 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
             className={settings.scan.roi ? 'viewfinder viewfinder-roi' : 'viewfinder'}
             aria-hidden="true"
           />
-          <div className="thumb-controls">
-            <SectionBoundary name="camera controls">
-              {live.detail.data?.capture_mode === 'both' && (
-                <Link to={`/sessions/${sessionId}/photos`} className="button mode-toggle">
-                  Take photos
-                </Link>
-              )}
-              {camera && (
-                <CameraToolbar
-                  key={camera.streamId}
-                  camera={camera}
-                  onChooseCamera={settings.cameraChosen}
-                  torch={async (on) => {
-                    const ok = await scanner.torch(on);
-                    if (ok) diagnostics.torchSet(on);
-                    return ok;
-                  }}
-                  zoom={scanner.zoom}
-                />
-              )}
-            </SectionBoundary>
-          </div>
           {status.state === 'starting' && <p className="scanner-note">Starting the camera…</p>}
           {scanner.dark && (
             <p className="scanner-note" role="status">
               The camera shows only black. Is the lens covered?
             </p>
-          )}
-          {paused && (
-            <button type="button" className="button scan-next" onClick={() => setPaused(false)}>
-              Scan next
-            </button>
           )}
           {error && <CameraErrorPanel error={error} onRetry={scanner.retry} />}
           {flash && (
@@ -235,20 +213,67 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
           {notice ?? ''}
         </p>
 
-        <section className="scanner-sheet" aria-label="Scans and manual entry">
+        {/* The thumb's row, under the picture: nothing here covers the viewfinder. */}
+        <div className="scanner-dock">
+          <SectionBoundary name="camera controls">
+            {live.detail.data?.capture_mode === 'both' && (
+              <Link to={`/sessions/${sessionId}/photos`} className="button mode-toggle">
+                Take photos
+              </Link>
+            )}
+            {camera && (
+              <CameraToolbar
+                key={camera.streamId}
+                camera={camera}
+                onChooseCamera={settings.cameraChosen}
+                torch={async (on) => {
+                  const ok = await scanner.torch(on);
+                  if (ok) diagnostics.torchSet(on);
+                  return ok;
+                }}
+                zoom={scanner.zoom}
+              />
+            )}
+          </SectionBoundary>
+          {mode === 'single' && (
+            <button
+              type="button"
+              className="button trigger"
+              disabled={!paused}
+              onClick={() => setPaused(false)}
+            >
+              {paused ? 'Scan next' : 'Scanning…'}
+            </button>
+          )}
+        </div>
+
+        <BottomSheet
+          label="Scans and manual entry"
+          summary={scans.length === 1 ? '1 scan' : `${scans.length} scans`}
+          state={sheet}
+          onState={setSheet}
+          aside={
+            <Link
+              to={`/sessions/${sessionId}`}
+              className="sheet-link"
+              aria-label="All captures and session actions"
+            >
+              All captures ›
+            </Link>
+          }
+        >
           {storageError && (
             <p className="field-error" role="alert" data-testid="storage-error">
               Not saved: {storageError}
             </p>
           )}
-          <SectionBoundary name="list of scans">
-            <RecentScans scans={scans} captures={captures} />
-          </SectionBoundary>
-          <Link to={`/sessions/${sessionId}`}>All captures and session actions</Link>
           <SectionBoundary name="manual entry">
             <ManualEntryForm onSubmit={(typed) => onTyped(typed, 'MANUAL', 'manual')} />
           </SectionBoundary>
-        </section>
+          <SectionBoundary name="list of scans">
+            <RecentScans scans={scans} captures={captures} limit={SHEET_ROWS[sheet]} />
+          </SectionBoundary>
+        </BottomSheet>
       </main>
     </div>
   );
