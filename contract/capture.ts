@@ -93,6 +93,10 @@ export const CreateCaptureRequest = z
   .superRefine(requireSessionRef);
 export type CreateCaptureRequest = z.input<typeof CreateCaptureRequest>;
 
+/** Part A extension: `PATCH /captures/{id}` writes metadata (merge rules of §1.7). */
+export const UpdateCaptureRequest = z.object({ metadata: MetadataPatchSchema });
+export type UpdateCaptureRequest = z.input<typeof UpdateCaptureRequest>;
+
 /** The text fields of `POST /captures/upload-image` (multipart); the file is `image`. */
 export const UploadImageFields = z
   .object({

@@ -115,7 +115,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
           'Retry-After',
           'Idempotent-Replayed',
         ],
-        methods: ['GET', 'POST', 'PATCH'],
+        methods: ['GET', 'POST', 'PATCH', 'DELETE'],
       }),
   });
   await app.register(multipart, {

@@ -167,4 +167,14 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (org_id, product_id, field_name)
   );
   `,
+  // Part A extension: a capture removed by its device (DELETE /captures/{id}). The tombstone
+  // makes a repeated DELETE answer 204 again, as an outbox that lost the first answer expects.
+  `
+  CREATE TABLE deleted_captures (
+    id TEXT PRIMARY KEY,
+    org_id TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    deleted TEXT NOT NULL
+  );
+  `,
 ];

@@ -124,6 +124,30 @@ export function capturesRepository(db: Db, clock: Clock) {
         )
         .all() as { id: string }[],
 
+    setMetadata: (id: string, metadata: Metadata) =>
+      statement(db, `UPDATE captures SET metadata = ? WHERE id = ?`).run(
+        JSON.stringify(metadata),
+        id,
+      ),
+
+    /** Removes a capture and what hangs on it; a tombstone remembers it for a repeated DELETE. */
+    remove(row: Pick<CaptureRow, 'id' | 'org_id' | 'session_id'>): void {
+      statement(db, `DELETE FROM proposals WHERE capture_id = ?`).run(row.id);
+      statement(db, `UPDATE product_photos SET capture_id = NULL WHERE capture_id = ?`).run(row.id);
+      statement(db, `DELETE FROM captures WHERE id = ?`).run(row.id);
+      statement(
+        db,
+        `INSERT OR IGNORE INTO deleted_captures (id, org_id, session_id, deleted) VALUES (?, ?, ?, ?)`,
+      ).run(row.id, row.org_id, row.session_id, iso(clock));
+    },
+
+    /** Whether this organization removed this capture (a DELETE sent again). */
+    wasRemoved: (orgId: string, idOrUuid: string) =>
+      statement(db, `SELECT 1 FROM deleted_captures WHERE id = ? AND org_id = ?`).get(
+        toShortId(idOrUuid),
+        orgId,
+      ) !== undefined,
+
     update(
       id: string,
       changes: Partial<

@@ -1,5 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { Capture, CreateCaptureRequest, IdParam, resolveSessionRef } from '#contract';
+import {
+  Capture,
+  CreateCaptureRequest,
+  IdParam,
+  resolveSessionRef,
+  UpdateCaptureRequest,
+} from '#contract';
+import { readMetadata } from '../../db/json';
 import { z } from 'zod';
 import { conflict } from '../../http/errors';
 import { mergeChecked } from '../../http/metadata';
@@ -46,6 +53,44 @@ export function capturesRoutes(app: FastifyInstance, s: Services): void {
     params: CaptureParams,
     responses: { 200: Capture },
     handler: ({ params, auth }) => toCapture(s.captures.get(auth.orgId, params.id)),
+  });
+
+  defineRoute(app, s.routes, {
+    method: 'PATCH',
+    url: '/scanner/api/v1/captures/:id',
+    summary: 'Update capture metadata: a quantity, a note (Part A extension)',
+    tag: 'captures',
+    params: CaptureParams,
+    body: UpdateCaptureRequest,
+    responses: { 200: Capture, 409: null },
+    handler: ({ params, body, auth }) => {
+      const row = s.captures.get(auth.orgId, params.id);
+      s.sessions.getActive(auth.orgId, row.session_id);
+      s.db.transaction(() => {
+        s.captures.setMetadata(row.id, mergeChecked(readMetadata(row.metadata), body.metadata));
+        s.sessions.touch(row.session_id);
+      })();
+      return toCapture(s.captures.get(auth.orgId, row.id));
+    },
+  });
+
+  defineRoute(app, s.routes, {
+    method: 'DELETE',
+    url: '/scanner/api/v1/captures/:id',
+    summary: 'Remove a capture (Part A extension); removing it again answers 204 too',
+    tag: 'captures',
+    params: CaptureParams,
+    responses: { 204: null, 409: null },
+    handler: ({ params, auth }) => {
+      if (s.captures.wasRemoved(auth.orgId, params.id)) return undefined;
+      const row = s.captures.get(auth.orgId, params.id);
+      s.sessions.getActive(auth.orgId, row.session_id);
+      s.db.transaction(() => {
+        s.captures.remove(row);
+        s.sessions.touch(row.session_id);
+      })();
+      return undefined;
+    },
   });
 
   defineRoute(app, s.routes, {
