@@ -31,6 +31,8 @@ export const STATES = {
   accepted: look('Scanned', 'accepted', '✓', 'accepted'),
   duplicate: look('Already scanned', 'duplicate', '⧉', 'duplicate'),
   rejected: look('Not accepted', 'rejected', '✕', 'rejected'),
+  counted: look('Counted', 'accepted', '+', 'accepted'),
+  undone: look('Undone', 'neutral', '↶'),
   // A scan or photo on its way.
   queuedOffline: look('Queued offline', 'queued', '◷', 'queued'),
   queuedBusy: look('Queued, server busy', 'queued', '◷', 'queued'),

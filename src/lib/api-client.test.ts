@@ -58,6 +58,21 @@ describe('createApiClient', () => {
     expect(client.lastRateLimit()?.resetAtMs).toBe(NOW + 30_000);
   });
 
+  it('takes only a 204 for an answer without content: a portal page is no success', async () => {
+    const { fetch: noContent } = fakeFetch(() => new Response(null, { status: 204 }));
+    const ok = createApiClient({ baseUrl: '', apiKey: '', fetch: noContent });
+    await expect(ok.request(z.null(), '/x', { method: 'DELETE', noContent: true })).resolves.toBe(
+      null,
+    );
+    const { fetch: portal } = fakeFetch(
+      () => new Response('<html>Sign in to the Wi-Fi</html>', { status: 200 }),
+    );
+    const client = createApiClient({ baseUrl: '', apiKey: '', fetch: portal });
+    await expect(
+      client.request(z.null(), '/x', { method: 'DELETE', noContent: true }),
+    ).rejects.toBeInstanceOf(ContractError);
+  });
+
   it('reports a failed connection as a NetworkError', async () => {
     const { fetch } = fakeFetch(() => {
       throw new TypeError('Failed to fetch');

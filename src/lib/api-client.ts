@@ -49,8 +49,13 @@ export interface ApiClientConfig {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   body?: unknown;
+  /**
+   * The answer is 204 No Content. Only a 204 counts then: a captive portal's 200 page has no
+   * JSON either, and must not pass for one.
+   */
+  noContent?: boolean;
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
@@ -136,6 +141,8 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     const payload: unknown = await response.json().catch(() => null);
 
     if (!response.ok) throw apiErrorFrom(payload, response.status, rateLimit, now());
+    if (options.noContent && response.status !== 204)
+      throw new ContractError(`Expected 204 from ${path}, got ${response.status}`, []);
     useThrottleStore.getState().cleared();
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {

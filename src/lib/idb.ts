@@ -38,7 +38,14 @@ export interface StoredOutboxItem {
   server: string;
   sessionId: string;
   payload: unknown;
-  summary: { title: string; detail?: string };
+  summary: {
+    title: string;
+    detail?: string;
+    /** A scan's product identity (GTIN-14 or the text), so a count finds the same product. */
+    key?: string;
+    /** A counted scan's quantity, when it is more than a plain scan. */
+    quantity?: number;
+  };
   attempts: number;
   createdAt: number;
   state: 'pending' | 'held' | 'refused' | 'sent';

@@ -8,10 +8,24 @@ import {
   type StoredPhoto,
   withoutBytes,
 } from '../../features/photos/photo-payload';
-import { parseScan, type ScanToSend, sendCapture } from '../../features/scans/send-capture';
+import {
+  type CaptureChange,
+  type CaptureRemoval,
+  parseCaptureChange,
+  parseCaptureRemoval,
+  parseScan,
+  type ScanToSend,
+  sendCapture,
+  sendCaptureChange,
+  sendCaptureRemoval,
+} from '../../features/scans/send-capture';
 import { PHOTO_KIND } from './photo-outbox';
 
 export const CAPTURE_KIND = 'capture';
+/** A quantity or a note for a capture the server has. */
+export const CAPTURE_CHANGE_KIND = 'capture-change';
+/** A capture removed after it was sent (an undo, a removal from the list). */
+export const CAPTURE_REMOVAL_KIND = 'capture-removal';
 
 /**
  * Each kind the outbox carries, and how it is sent: registered here, in the one place that
@@ -21,6 +35,16 @@ export function registerHandlers(outbox: Outbox, client: ApiClient): void {
   outbox.register<ScanToSend>(CAPTURE_KIND, {
     parse: parseScan,
     send: (scan, { item }) => sendCapture(client, scan, item.id),
+  });
+
+  // After the capture they concern, in order: the queue is first in, first out.
+  outbox.register<CaptureChange>(CAPTURE_CHANGE_KIND, {
+    parse: parseCaptureChange,
+    send: (change) => sendCaptureChange(client, change),
+  });
+  outbox.register<CaptureRemoval>(CAPTURE_REMOVAL_KIND, {
+    parse: parseCaptureRemoval,
+    send: (removal) => sendCaptureRemoval(client, removal),
   });
 
   outbox.register<StoredPhoto>(PHOTO_KIND, {

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { RefusedItems } from '../outbox/refused-items';
 import { SessionHistoryList } from '../../features/session/session-history-list';
@@ -17,8 +18,10 @@ export function HomeRoute() {
   // Without a key the server takes, a start button leads to "Connect this device" first and
   // then on to the session, instead of to a 401.
   const connect = needsConnecting(useConnectionState());
+  const [count, setCount] = useState(false);
   const startPath = (mode: string) => {
-    const start = `/scan/new?mode=${mode}`;
+    const counting = count && mode !== 'product_photography' ? '&count=1' : '';
+    const start = `/scan/new?mode=${mode}${counting}`;
     return connect ? `/connect?next=${encodeURIComponent(start)}` : start;
   };
   return (
@@ -36,6 +39,12 @@ export function HomeRoute() {
           </Link>
         ))}
       </nav>
+      <label className="check">
+        <input type="checkbox" checked={count} onChange={(e) => setCount(e.target.checked)} />
+        <span>
+          Count quantities <span className="muted">(scanning a product again adds one)</span>
+        </span>
+      </label>
       <RefusedItems />
       <SessionHistoryList />
       <ConnectionStatus />

@@ -22,7 +22,11 @@ export function ScanNewRoute() {
     if (!mode.success || !hasKey || started.current) return;
     started.current = true;
     mutate(
-      { mode: mode.data, context: { decode_engine_preference: engine } },
+      {
+        mode: mode.data,
+        context: { decode_engine_preference: engine },
+        count: params.get('count') === '1',
+      },
       {
         onSuccess: (session) => {
           const screen = session.capture_mode === 'product_photography' ? 'photos' : 'scan';
@@ -30,7 +34,7 @@ export function ScanNewRoute() {
         },
       },
     );
-  }, [mode.success, mode.data, mutate, navigate, engine, hasKey]);
+  }, [mode.success, mode.data, mutate, navigate, engine, hasKey, params]);
 
   if (!mode.success)
     return (

@@ -528,6 +528,70 @@ describe('the outbox', () => {
     expect([item?.state, item?.payload]).toEqual(['sent', { value: 'a' }]);
   });
 
+  it('withdraws an unsent item, and says when the server has it already', async () => {
+    const t = setup({ online: () => false });
+    const tab = t.tab();
+    tabs.push(tab);
+    t.answers.push(new NetworkError('offline'));
+    await tab.outbox.enqueue(t.item('a'));
+    await tab.outbox.enqueue(t.item('b'));
+    await tab.outbox.whenIdle();
+    expect(await tab.outbox.withdraw('id-b')).toBe('withdrawn');
+    expect(tab.events).toContainEqual({ type: 'removed', id: 'id-b' });
+    expect(await tab.outbox.withdraw('id-b')).toBe('missing');
+    t.timers.next();
+    await tab.outbox.whenIdle();
+    expect(t.sent).toEqual(['a', 'a']);
+    expect(await tab.outbox.withdraw('id-a')).toBe('sent');
+    expect(await t.states()).toEqual({ a: 'sent' });
+  });
+
+  it('never withdraws or revises an item while a tab is sending it', async () => {
+    let outbox: ReturnType<typeof createOutbox> | null = null;
+    const verdicts: { withdrawn?: Promise<string>; revised?: Promise<string> } = {};
+    const t = setup({
+      during: (payload) => {
+        if (payload.value === 'a' && outbox) {
+          // The operator undoes a while its send is in flight: the answer waits for the send.
+          verdicts.withdrawn = outbox.withdraw('id-a');
+          verdicts.revised = outbox.revise('id-b', (i) => ({
+            ...i,
+            payload: { value: 'b', saved: '2' },
+          }));
+        }
+        return Promise.resolve();
+      },
+    });
+    const tab = t.tab();
+    outbox = tab.outbox;
+    tabs.push(tab);
+    await tab.outbox.enqueue(t.item('a'));
+    await tab.outbox.enqueue(t.item('b'));
+    await tab.outbox.whenIdle();
+    expect(await verdicts.withdrawn).toBe('sent');
+    // Whichever came first, the verdict matches what the server was sent.
+    const sentB = t.payloads.find((p) => p.value === 'b');
+    expect(sentB?.saved).toBe((await verdicts.revised) === 'unsent' ? '2' : undefined);
+    expect((await outboxItems.get('id-b'))?.payload).toEqual({ value: 'b', saved: '2' });
+    expect(await t.states()).toEqual({ a: 'sent', b: 'sent' });
+  });
+
+  it('sends a payload revised before its turn', async () => {
+    const t = setup({ online: () => false });
+    const tab = t.tab();
+    tabs.push(tab);
+    t.answers.push(new NetworkError('offline'));
+    await tab.outbox.enqueue(t.item('a'));
+    await tab.outbox.whenIdle();
+    expect(
+      await tab.outbox.revise('id-a', (i) => ({ ...i, payload: { value: 'a', saved: 'x3' } })),
+    ).toBe('unsent');
+    expect(await tab.outbox.revise('id-zz', (i) => i)).toBe('missing');
+    t.timers.next();
+    await tab.outbox.whenIdle();
+    expect(t.payloads.map((p) => p.saved)).toEqual([undefined, 'x3']);
+  });
+
   it('changes a kept payload without sending it unless released; ignores unknown ids', async () => {
     const t = setup();
     const { outbox, events } = t.tab();

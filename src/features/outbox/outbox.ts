@@ -224,11 +224,45 @@ export function createOutbox(deps: OutboxDeps) {
       void drain();
     },
 
+    /**
+     * Takes an item back before it is sent (an undo, a removal). Under the origin's lock, so never
+     * while a tab is sending it: 'withdrawn' when it was unsent and is gone, 'sent' when the server
+     * has it already (the caller must then undo it there), 'missing' when there is no such item.
+     */
+    withdraw: (id: string) =>
+      deps.lock(`closient-outbox:${server}`, async () => {
+        const item = await storage.get(id);
+        if (!item) return 'missing' as const;
+        if (item.state === 'sent') return 'sent' as const;
+        await storage.delete(id);
+        deps.publish({ type: 'removed', id });
+        return 'withdrawn' as const;
+      }),
+
+    /**
+     * Rewrites an item's payload (a new quantity, a note), under the lock like `withdraw`. An
+     * unsent item goes with the new payload; a sent one keeps it as this device's record, and its
+     * previous state 'sent' tells the caller to send the change itself.
+     */
+    revise: (id: string, change: (item: OutboxItem) => Pick<OutboxItem, 'payload' | 'summary'>) =>
+      deps.lock(`closient-outbox:${server}`, async () => {
+        const item = await storage.get(id);
+        if (!item) return 'missing' as const;
+        // Applied to the item as it is under the lock: two quick changes both count.
+        const next: OutboxItem = { ...item, ...change(item) };
+        await storage.put(next);
+        changed(next);
+        return item.state === 'sent' ? ('sent' as const) : ('unsent' as const);
+      }),
+
     /** The operator lets an unsent item go (or an undo). */
     async discard(id: string): Promise<void> {
       await storage.delete(id);
       deps.publish({ type: 'removed', id });
     },
+
+    /** One item with its payload, as stored. */
+    get: (id: string) => storage.get(id),
 
     /** This server's items, oldest first. */
     list: () => storage.list(server),

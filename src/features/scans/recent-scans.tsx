@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Capture } from '#contract';
 import { StateChip } from '../../components/status-badge';
 import { CAPTURE_STATES, QUEUED_STATE, STATES, type StateLook } from '../../components/states';
@@ -9,6 +10,10 @@ export interface LocalScan {
   format: string;
   /** When the scan was accepted on this device (ms since epoch). */
   scannedAt: number;
+  /** The product identity (GTIN-14 or the text): a count finds the same product by it. */
+  key?: string;
+  /** In count mode, how many were counted. */
+  quantity?: number;
   /** queued: kept on this device and sent by itself when the server can take it. */
   state: 'sending' | 'queued' | 'sent' | 'failed';
   /** Why it waits: no network, a busy server, or an answer that never came or could not be read. */
@@ -30,11 +35,14 @@ export function RecentScans({
   scans,
   captures,
   limit = 5,
+  onRemove,
 }: {
   scans: LocalScan[];
   captures: readonly Capture[];
   /** How many of the newest to list. */
   limit?: number;
+  /** Offered on each row when given: removes the scan (from the queue, or from the server). */
+  onRemove?: (clientId: string) => void;
 }) {
   if (!scans.length) return <p className="muted">Nothing scanned yet on this device.</p>;
   return (
@@ -45,8 +53,22 @@ export function RecentScans({
           <ScanRow
             key={scan.clientId}
             title={capture?.product_name ?? scan.value}
-            detail={`${scan.format} · ${scan.value}`}
+            detail={`${scan.quantity !== undefined ? `×${scan.quantity} · ` : ''}${scan.format} · ${scan.value}`}
             at={scan.scannedAt}
+            {...(onRemove && scan.state !== 'failed'
+              ? {
+                  action: (
+                    <button
+                      type="button"
+                      className="button button-ghost row-action"
+                      aria-label={`Remove ${scan.value}`}
+                      onClick={() => onRemove(scan.clientId)}
+                    >
+                      ✕
+                    </button>
+                  ),
+                }
+              : {})}
             state={stateOf(scan, capture)}
           />
         );
@@ -62,12 +84,15 @@ export function ScanRow({
   at,
   state,
   testId,
+  action,
 }: {
   title: string;
   detail?: string | undefined;
   /** When it was made on this device (ms since epoch). */
   at: number;
   state: StateLook;
+  /** A button at the end of the row (remove). */
+  action?: ReactNode;
   testId?: string;
 }) {
   return (
@@ -86,6 +111,7 @@ export function ScanRow({
         </span>
       </span>
       <StateChip state={state} />
+      {action}
     </li>
   );
 }

@@ -14,6 +14,10 @@ export interface ScanToSend {
   decodeMs: number | null;
   /** The device's time when the scan was accepted (ISO 8601 with offset), sent as `scanned_at`. */
   scannedAt: string;
+  /** In count mode, how many of the product were counted (sent as `quantity`). */
+  quantity?: number;
+  /** The operator's note (sent as `note`). */
+  note?: string;
 }
 
 /** A scan as kept; checked when read back, since an older version of the app may have written it. */
@@ -28,6 +32,8 @@ const StoredScan = z.object({
   decodeMs: z.number().nullable(),
   // Versions before device time did not keep it: such a scan is sent without one.
   scannedAt: z.string().default(''),
+  quantity: z.number().int().min(0).optional(),
+  note: z.string().optional(),
 }) satisfies z.ZodType<ScanToSend, unknown>;
 
 export const parseScan = (payload: unknown): ScanToSend | null => {
@@ -40,6 +46,41 @@ export const parseScan = (payload: unknown): ScanToSend | null => {
  * Idempotency-Key and a metadata key, so a resent scan never makes a second capture, even
  * against an upstream without idempotency (Part A).
  */
+/** A change to a capture the server has: its quantity or note (Part A `PATCH /captures/{id}`). */
+export interface CaptureChange {
+  captureId: string;
+  metadata: Record<string, string>;
+}
+export const parseCaptureChange = (payload: unknown): CaptureChange | null => {
+  const parsed = z
+    .object({ captureId: z.string().min(1), metadata: z.record(z.string(), z.string()) })
+    .safeParse(payload);
+  return parsed.success ? parsed.data : null;
+};
+export const sendCaptureChange = (client: ApiClient, change: CaptureChange) =>
+  client.request(
+    withLegacyId(Capture),
+    `${SCANNER_API_PREFIX}/captures/${encodeURIComponent(change.captureId)}`,
+    { method: 'PATCH', body: { metadata: change.metadata } },
+  );
+
+/** A capture to remove from the server (Part A `DELETE /captures/{id}`): 204, again if sent twice. */
+export interface CaptureRemoval {
+  captureId: string;
+}
+export const parseCaptureRemoval = (payload: unknown): CaptureRemoval | null => {
+  const parsed = z.object({ captureId: z.string().min(1) }).safeParse(payload);
+  return parsed.success ? parsed.data : null;
+};
+export async function sendCaptureRemoval(client: ApiClient, removal: CaptureRemoval) {
+  await client.request(
+    z.null(),
+    `${SCANNER_API_PREFIX}/captures/${encodeURIComponent(removal.captureId)}`,
+    { method: 'DELETE', noContent: true },
+  );
+  return { id: removal.captureId };
+}
+
 export function sendCapture(client: ApiClient, scan: ScanToSend, clientCaptureId: string) {
   const metadata: Record<string, string> = {
     client_capture_id: clientCaptureId,
@@ -48,6 +89,8 @@ export function sendCapture(client: ApiClient, scan: ScanToSend, clientCaptureId
   };
   if (scan.scannedAt) metadata['scanned_at'] = scan.scannedAt;
   if (scan.decodeMs !== null) metadata['decode_ms'] = scan.decodeMs.toFixed(1);
+  if (scan.quantity !== undefined) metadata['quantity'] = String(scan.quantity);
+  if (scan.note) metadata['note'] = scan.note;
   return client.request(withLegacyId(Capture), `${SCANNER_API_PREFIX}/captures`, {
     method: 'POST',
     headers: { 'Idempotency-Key': clientCaptureId },

@@ -3,6 +3,9 @@ import { type CaptureMode, SCANNER_API_PREFIX, SessionSummary, withLegacyId } fr
 import { useApiClient } from '../../lib/api-context';
 import { probeStorage, requestPersistence } from '../../lib/storage';
 import { deviceContext } from './device-context';
+
+/** The session metadata key that turns count mode on for every device in the session. */
+export const COUNT_MODE_KEY = 'count_mode';
 import { sessionQueries } from './session-queries';
 import { useRecordSession } from './session-history';
 
@@ -19,9 +22,12 @@ export function useCreateSession() {
     mutationFn: async ({
       mode,
       context,
+      count = false,
     }: {
       mode: CaptureMode;
       context: Record<string, unknown>;
+      /** Count mode: scanning a product again adds to its quantity (kept in the metadata). */
+      count?: boolean;
     }) => {
       await probeStorage();
       void requestPersistence().catch(() => null);
@@ -32,6 +38,7 @@ export function useCreateSession() {
           capture_mode: mode,
           user_agent: navigator.userAgent,
           device_context: deviceContext(context),
+          ...(count ? { metadata: { [COUNT_MODE_KEY]: 'on' } } : {}),
         },
       });
     },

@@ -28,6 +28,10 @@ import { useSyncState } from '../use-sync-state';
 import { useNewestScanAnnouncement } from './use-newest-scan-announcement';
 import { useScans } from './use-scans';
 import { useScanFeedback } from './use-scan-feedback';
+import { type Undoable, useUndo } from './use-undo';
+import { useCorrections } from '../../outbox/corrections';
+import { COUNT_MODE_KEY } from '../../../features/session/use-create-session';
+import { identify } from '../../../lib/gs1/identify';
 import { STATES } from '../../../components/states';
 
 /** The scans the sheet lists at each height: the last one, the last few, or the visit's run. */
@@ -67,6 +71,21 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
   const { flash, announce, duplicateInView, unlock } = useScanFeedback({ sound, vibration });
   const { scans, keep } = useScans(sessionId);
   const newestIs = useNewestScanAnnouncement(scans, announce);
+  const corrections = useCorrections();
+  const countMode = live.detail.data?.metadata[COUNT_MODE_KEY] === 'on';
+  const { offer, offered, undo } = useUndo(
+    useCallback(
+      async (action: Undoable) => {
+        if (action.type === 'scan') await corrections.remove(action.scanId);
+        else
+          await corrections.change(action.scanId, (scan) => ({
+            quantity: Math.max(1, (scan.quantity ?? 1) - 1),
+          }));
+        announce(STATES.undone, action.value);
+      },
+      [announce, corrections],
+    ),
+  );
 
   /**
    * Every accepted code, from the camera, a wedge scanner or the keyboard, ends here. It is
@@ -75,20 +94,37 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
   const accept = useCallback(
     (code: Identified, how: Pick<ScanToSend, 'captureType' | 'engine' | 'decodeMs'>) => {
       if (mode === 'single') setPaused(true);
+      // Count mode: the same product again is one more of it, not a second capture.
+      const key = code.gtin || code.rawValue;
+      const counted = countMode
+        ? scans.find((scan) => scan.key === key && scan.state !== 'failed')
+        : undefined;
+      if (counted) {
+        const quantity = (counted.quantity ?? 1) + 1;
+        void corrections
+          .change(counted.clientId, (scan) => ({ quantity: (scan.quantity ?? 1) + 1 }))
+          .then(() => {
+            announce(STATES.counted, `${code.rawValue} ×${quantity}`);
+            offered({ type: 'count', scanId: counted.clientId, value: code.rawValue });
+          });
+        return;
+      }
       const scannedAt = isoWithOffset(new Date());
-      void keep({ sessionId, ...code, ...how, scannedAt }).then((kept) => {
+      const quantity = countMode ? { quantity: 1 } : {};
+      void keep({ sessionId, ...code, ...how, scannedAt, ...quantity }).then((kept) => {
         setStorageError(kept.ok ? null : kept.message);
         // A scan this device could not keep is the newest word: no older scan's state replaces it.
         newestIs(kept.ok ? kept.id : null);
         if (kept.ok) {
           announce(STATES.accepted, code.rawValue);
+          offered({ type: 'scan', scanId: kept.id, value: code.rawValue });
         } else {
           setPaused(false);
           announce(STATES.notKept, kept.message);
         }
       });
     },
-    [announce, keep, sessionId, mode, newestIs],
+    [announce, keep, sessionId, mode, newestIs, countMode, scans, corrections, offered],
   );
 
   const onOutcome = useCallback(
@@ -102,12 +138,19 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
           { captureType: 'BARCODE', engine, decodeMs: frame.decodeMs },
         );
       } else if (outcome.kind === 'duplicate') {
-        duplicateInView(outcome.decoded.text);
+        // Presented again (not merely held in view): in count mode, that is one more.
+        const again = countMode ? identify(outcome.decoded) : null;
+        if (again?.ok)
+          accept(
+            { ...again, format: outcome.decoded.format },
+            { captureType: 'BARCODE', engine, decodeMs: frame.decodeMs },
+          );
+        else duplicateInView(outcome.decoded.text);
       } else if (outcome.kind === 'rejected') {
         announce(STATES.rejected, outcome.reason);
       }
     },
-    [accept, announce, duplicateInView, engine],
+    [accept, announce, duplicateInView, engine, countMode],
   );
 
   const scanner = useScanner(videoRef, {
@@ -151,10 +194,11 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
       text: checked.rawValue,
       gs1: false,
     });
-    if (outcome.kind === 'duplicate' || outcome.kind === 'held')
-      announce(STATES.duplicate, checked.rawValue);
-    else if (outcome.kind === 'accepted')
+    const again = countMode && (outcome.kind === 'duplicate' || outcome.kind === 'held');
+    if (outcome.kind === 'accepted' || again)
       accept({ ...checked, format: checked.label }, { captureType, engine, decodeMs: null });
+    else if (outcome.kind === 'duplicate' || outcome.kind === 'held')
+      announce(STATES.duplicate, checked.rawValue);
   };
   // A wedge scanner has read a printed symbol, so its text is a code in its own right.
   useWedgeScanner((code) => {
@@ -235,6 +279,11 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
               />
             )}
           </SectionBoundary>
+          {offer && (
+            <button type="button" className="button undo" onClick={() => void undo()}>
+              Undo {offer.type === 'count' ? 'count' : 'scan'}
+            </button>
+          )}
           {mode === 'single' && (
             <button
               type="button"
@@ -271,7 +320,12 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
             <ManualEntryForm onSubmit={(typed) => onTyped(typed, 'MANUAL', 'manual')} />
           </SectionBoundary>
           <SectionBoundary name="list of scans">
-            <RecentScans scans={scans} captures={captures} limit={SHEET_ROWS[sheet]} />
+            <RecentScans
+              scans={scans}
+              captures={captures}
+              limit={SHEET_ROWS[sheet]}
+              {...(sheet === 'collapsed' ? {} : { onRemove: (id) => void corrections.remove(id) })}
+            />
           </SectionBoundary>
         </BottomSheet>
       </main>

@@ -16,6 +16,8 @@ export function localScan(item: OutboxView, waiting: Waiting | null): LocalScan 
     value: item.summary.title,
     format: item.summary.detail ?? '',
     scannedAt: item.createdAt,
+    ...(item.summary.key !== undefined ? { key: item.summary.key } : {}),
+    ...(item.summary.quantity !== undefined ? { quantity: item.summary.quantity } : {}),
   };
   switch (item.state) {
     case 'sent':
@@ -54,7 +56,12 @@ export function useScans(sessionId: string) {
           kind: CAPTURE_KIND,
           sessionId: scan.sessionId,
           payload: scan,
-          summary: { title: scan.rawValue, detail: scan.format },
+          summary: {
+            title: scan.rawValue,
+            detail: scan.format,
+            key: scan.gtin || scan.rawValue,
+            ...(scan.quantity !== undefined ? { quantity: scan.quantity } : {}),
+          },
         });
         return { ok: true, id };
       } catch (error) {

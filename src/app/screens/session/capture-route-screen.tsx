@@ -4,6 +4,8 @@ import { useApiClient } from '../../../lib/api-context';
 import { CaptureDetail } from '../../../features/saved-captures/capture-detail';
 import { sessionQueries, useSessionChanged } from '../../../features/session/session-queries';
 import { SessionGallery } from '../photos/session-gallery';
+import { CaptureNoteForm } from '../../../features/saved-captures/capture-note-form';
+import { useCorrections } from '../../outbox/corrections';
 
 /**
  * A capture's detail inside its session: changes to it refresh the session too. In "both" mode
@@ -14,9 +16,20 @@ export function CaptureScreen({ sessionId, captureId }: { sessionId: string; cap
   const client = useApiClient();
   const session = useQuery(sessionQueries.detail(client, sessionId)).data;
   const active = session?.status === 'ACTIVE';
+  const corrections = useCorrections();
+  const capture = session?.captures.find((c) => c.id === captureId);
   return (
     <div className="stack">
       <CaptureDetail sessionId={sessionId} captureId={captureId} onChanged={() => void changed()} />
+      {active && capture && (
+        <CaptureNoteForm
+          key={capture.id}
+          capture={capture}
+          onSave={(change) =>
+            corrections.changeOnServer(sessionId, capture.id, capture.raw_value, change)
+          }
+        />
+      )}
       {session?.capture_mode === 'both' && (
         <section className="stack" aria-labelledby="product-photos">
           <div className="row">

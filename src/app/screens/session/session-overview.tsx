@@ -4,6 +4,9 @@ import type { ExtractionStatus } from '#contract';
 import { SectionBoundary } from '../../../components/section-boundary';
 import { StateChip } from '../../../components/status-badge';
 import { CaptureList } from '../../../features/saved-captures/capture-list';
+import { CaptureTools, CountedTotals } from '../../../features/saved-captures/capture-tools';
+import { searchCaptures } from '../../../features/saved-captures/session-export';
+import { COUNT_MODE_KEY } from '../../../features/session/use-create-session';
 import { MODE_LABEL, scanPath } from '../../../features/session/labels';
 import { SESSION_STATES } from '../../../components/states';
 import { useSessionActions } from '../../../features/session/session-actions';
@@ -26,6 +29,7 @@ export function SessionOverview({ sessionId }: { sessionId: string }) {
   const live = useLiveSession(sessionId);
   const actions = useSessionActions(sessionId);
   const [confirm, setConfirm] = useState<'end' | 'submit' | null>(null);
+  const [query, setQuery] = useState('');
   const detail = live.detail.data;
   const changed = useSessionChanged(sessionId);
   const onChanged = () => void changed();
@@ -145,9 +149,20 @@ export function SessionOverview({ sessionId }: { sessionId: string }) {
         </section>
       )}
 
+      {detail.metadata[COUNT_MODE_KEY] === 'on' && <CountedTotals captures={detail.captures} />}
       <h2>Captures</h2>
       <SectionBoundary name="list of captures">
-        <CaptureList sessionId={sessionId} captures={detail.captures} onChanged={onChanged} />
+        <CaptureTools
+          sessionId={sessionId}
+          captures={detail.captures}
+          query={query}
+          onQuery={setQuery}
+        />
+        <CaptureList
+          sessionId={sessionId}
+          captures={searchCaptures(detail.captures, query)}
+          onChanged={onChanged}
+        />
       </SectionBoundary>
     </div>
   );
