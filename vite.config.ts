@@ -16,6 +16,8 @@ export default defineConfig({
       // We register it ourselves through workbox-window (src/sw/register.ts).
       injectRegister: null,
       manifest: {
+        // A stable identity: the installed app stays one app if start_url ever changes.
+        id: '/',
         name: 'Closient Scanner',
         short_name: 'Scanner',
         description: 'Scan products and photograph them for Closient.',
@@ -31,9 +33,43 @@ export default defineConfig({
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
           { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml' },
         ],
+        // Long-press on the home-screen icon: straight to a new session.
+        shortcuts: [
+          {
+            name: 'Scan barcodes',
+            short_name: 'Scan',
+            url: '/scan/new?mode=barcode_scan',
+            icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+          },
+          {
+            name: 'Photograph products',
+            short_name: 'Photos',
+            url: '/scan/new?mode=product_photography',
+            icons: [{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' }],
+          },
+        ],
+        // Shown by the richer install dialog on Android and desktop Chromium.
+        screenshots: [
+          {
+            src: '/screenshots/scanner-phone.png',
+            sizes: '412x915',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'The scanner on a phone: the last scan and its state',
+          },
+          {
+            src: '/screenshots/scanner-tablet.png',
+            sizes: '1280x800',
+            type: 'image/png',
+            form_factor: 'wide',
+            label: 'The scanner on a tablet: the camera beside the list of scans',
+          },
+        ],
       },
       injectManifest: {
         globPatterns: ['**/*.{js,css,html,svg,png,wasm,webmanifest}'],
+        // Install-dialog pictures: the store shows them, the app never does offline.
+        globIgnores: ['screenshots/**'],
         // The zxing-wasm reader is about 1 MB; precache it so scanning works offline.
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
       },

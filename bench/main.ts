@@ -1,6 +1,7 @@
 import { bundleBench } from './bundle';
 import { decodersBench } from './decoders/run';
 import { latencyBench } from './latency';
+import { lighthouseBench } from './lighthouse';
 import { listBench } from './list';
 import { photosBench } from './photos';
 import { pollingBench } from './polling';
@@ -23,6 +24,7 @@ const BENCHES: Record<string, Bench> = {
   photos: photosBench,
   wire: wireBench,
   tls: tlsBench,
+  lighthouse: lighthouseBench,
 };
 
 function parseArgs(argv: string[]): { names: string[]; options: BenchOptions } {

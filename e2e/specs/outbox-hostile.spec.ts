@@ -67,7 +67,8 @@ test('a cut 201, a captive portal page and a 502 are sent again: all 6 saved onc
   const gtins = (await serverSession(request, reader, session)).captures.map((c) => c.gtin);
   expect(outOfPlace(gtins, codes.map(gtin14))).toBe(0);
   await expect(page.getByTestId('sync-state')).toContainText('All sent');
-  // Every row ends as saved on the server, none as refused.
+  // Every row ends as saved on the server, none as refused (the sheet opened to show five).
+  await page.getByRole('button', { name: /^6 scans: show more/ }).click();
   const rows = page.getByRole('list', { name: 'Recent scans' }).getByRole('listitem');
   await expect(rows).toHaveCount(5);
   await expect(rows.filter({ hasText: /Not saved|Waiting|Queued|Sending/ })).toHaveCount(0);

@@ -124,3 +124,23 @@ test('a note and a typed quantity on a capture reach the server', async ({
     .poll(async () => (await serverSession(request, localServer, session)).captures[0]?.metadata)
     .toMatchObject({ quantity: '12', note: 'Shelf 4 — ‏يمين‎' });
 });
+
+test('outside count mode, a product back in view after the cooldown is a duplicate, not a second capture', async ({
+  page,
+  camera,
+  request,
+  localServer,
+}) => {
+  await page.goto('/scan/new?mode=barcode_scan');
+  await expect(page).toHaveURL(/\/sessions\/\w{22}\/scan$/);
+  const session = new URL(page.url()).pathname.split('/')[2] ?? '';
+  await camera.show({ format: 'ean13', value: '4006381333931' });
+  await expect(page.getByTestId('scan-announcement')).toHaveText('Scanned: 4006381333931');
+  // Out of view for longer than the 2 s cooldown, as a looping shelf video does.
+  await camera.clear();
+  await page.waitForTimeout(2_500);
+  await camera.show({ format: 'ean13', value: '4006381333931' });
+  await expect(page.getByTestId('scan-announcement')).toHaveText('Already scanned: 4006381333931');
+  await expect(page.getByTestId('server-count')).toHaveText('1');
+  expect((await serverSession(request, localServer, session)).captures).toHaveLength(1);
+});

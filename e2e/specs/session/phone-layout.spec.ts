@@ -78,6 +78,15 @@ test('a 500-character value and a right-to-left override neither break the layou
     );
   }
 
+  // The clamped URL is one tap from its whole text, and the page still fits.
+  await page.getByRole('button', { name: /^2 scans: show more/ }).click();
+  const longRow = rows.filter({ hasText: 'example.com' }).getByRole('button', { expanded: false });
+  const clamped = (await longRow.boundingBox())?.height ?? 0;
+  await longRow.click();
+  const opened = rows.filter({ hasText: 'example.com' }).getByRole('button', { expanded: true });
+  expect((await opened.boundingBox())?.height ?? 0).toBeGreaterThan(clamped * 2);
+  expect(await sideways(page)).toBeLessThanOrEqual(0);
+
   await page.goto(`/sessions/${session}`);
   await expect(page.getByText('invoice⟨U+202E⟩fdp.exe').first()).toBeVisible();
   expect(await sideways(page)).toBeLessThanOrEqual(0);

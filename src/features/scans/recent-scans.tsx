@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { Capture } from '#contract';
 import { StateChip } from '../../components/status-badge';
 import { CAPTURE_STATES, QUEUED_STATE, STATES, type StateLook } from '../../components/states';
@@ -95,9 +95,16 @@ export function ScanRow({
   action?: ReactNode;
   testId?: string;
 }) {
+  const [open, setOpen] = useState(false);
   return (
     <li className="recent-scan" data-testid={testId}>
-      <span className="recent-scan-value">
+      {/* A long value is clamped; one tap shows all of it, another clamps it again. */}
+      <button
+        type="button"
+        className={open ? 'recent-scan-value open' : 'recent-scan-value'}
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+      >
         <strong>
           <ValueText text={title} />
         </strong>
@@ -109,7 +116,7 @@ export function ScanRow({
           ) : null}
           <time dateTime={new Date(at).toISOString()}>{new Date(at).toLocaleTimeString()}</time>
         </span>
-      </span>
+      </button>
       <StateChip state={state} />
       {action}
     </li>

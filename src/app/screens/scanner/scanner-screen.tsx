@@ -96,9 +96,16 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
       if (mode === 'single') setPaused(true);
       // Count mode: the same product again is one more of it, not a second capture.
       const key = code.gtin || code.rawValue;
-      const counted = countMode
-        ? scans.find((scan) => scan.key === key && scan.state !== 'failed')
-        : undefined;
+      const earlier = scans.find((scan) => scan.key === key && scan.state !== 'failed');
+      // Outside count mode, a product this device already captured in the session is a
+      // duplicate whenever it comes back (a looping shelf video, a product held past the
+      // cooldown), not a second capture.
+      if (earlier && !countMode) {
+        if (mode === 'single') setPaused(false);
+        announce(STATES.duplicate, code.rawValue);
+        return;
+      }
+      const counted = earlier;
       if (counted) {
         const quantity = (counted.quantity ?? 1) + 1;
         void corrections

@@ -1,0 +1,129 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { test } from '../fixtures';
+import { createSession } from '../support/app';
+import { BASE_FLAGS, chromiumPathOrThrow } from '../support/chromium';
+
+const QUICK = process.env['BENCH_QUICK'] === '1';
+const OUT = process.env['BENCH_OUT'] ?? 'test-results/bench-lighthouse.json';
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+
+interface LighthouseRow {
+  screen: string;
+  load: 'cold' | 'warm';
+  scores: Record<string, number | null>;
+  lcpMs: number | null;
+  tbtMs: number | null;
+  transferKb: number | null;
+}
+
+/**
+ * The @zxing/browser baseline page (bench/baseline), as a plain static site would serve it: no
+ * compression, no service worker. Its scanner row is the baseline in the same run.
+ */
+async function serveBaseline() {
+  const root = path.resolve(import.meta.dirname, '..', '..', 'dist-baseline');
+  const server = createServer((req, res) => {
+    const file = path.join(root, path.normalize(new URL(req.url ?? '/', 'http://x').pathname));
+    try {
+      const body = readFileSync(file.startsWith(root) ? file : root);
+      res.setHeader('Content-Type', file.endsWith('.js') ? 'text/javascript' : 'text/html');
+      res.end(body);
+    } catch {
+      res.statusCode = 404;
+      res.end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+/**
+ * Lighthouse (mobile: emulated phone, simulated slow 4G and 4x CPU, its defaults) on Debian's
+ * Chromium, against the production build served by the real local server. Cold: the HTTP cache,
+ * the service worker and its caches cleared (the key kept, as a connected phone has it); warm:
+ * the same page again, with all of that in place.
+ */
+test('lighthouse scores of Home, a session and the scanner, cold and warm', async ({
+  localServer,
+  request,
+  baseURL,
+}) => {
+  test.setTimeout(600_000);
+  const base = baseURL ?? '';
+  const session = await createSession(request, localServer);
+  const baseline = await serveBaseline();
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromiumPathOrThrow(),
+    chromeFlags: [
+      ...BASE_FLAGS.filter((f) => f !== '--headless'),
+      '--headless=new',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+    ],
+  });
+  const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
+  const rows: LighthouseRow[] = [];
+  try {
+    const page: Page = await browser.newPage();
+    await page.goto(`${base}/connect#key=${encodeURIComponent(localServer.key)}&api=`);
+    await page.waitForFunction(() => document.location.pathname === '/');
+    const cdp = await page.createCDPSession();
+    const screens = [
+      { screen: 'Home', url: `${base}/` },
+      { screen: 'Session', url: `${base}/sessions/${session}` },
+      { screen: 'Scanner', url: `${base}/sessions/${session}/scan` },
+      { screen: 'Scanner (@zxing/browser page)', url: `${baseline.url}/index.html` },
+    ];
+    for (const { screen, url } of QUICK ? screens.slice(0, 1) : screens) {
+      await cdp.send('Network.clearBrowserCache');
+      await cdp.send('Storage.clearDataForOrigin', {
+        origin: new URL(url).origin,
+        storageTypes: 'service_workers,cache_storage',
+      });
+      for (const load of ['cold', 'warm'] as const) {
+        const result = await lighthouse(
+          url,
+          {
+            onlyCategories: [...CATEGORIES],
+            disableStorageReset: true,
+            logLevel: 'error',
+            output: 'json',
+          },
+          undefined,
+          page,
+        );
+        const lhr = result?.lhr;
+        if (!lhr) throw new Error(`Lighthouse gave no result for ${screen}`);
+        const audit = (id: string) => lhr.audits[id]?.numericValue ?? null;
+        rows.push({
+          screen,
+          load,
+          scores: Object.fromEntries(
+            CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
+          ),
+          lcpMs: audit('largest-contentful-paint'),
+          tbtMs: audit('total-blocking-time'),
+          transferKb: (audit('total-byte-weight') ?? 0) / 1024,
+        });
+        // What kept a score from 100, for the person reading the run.
+        for (const c of CATEGORIES)
+          for (const ref of lhr.categories[c]?.auditRefs ?? []) {
+            const a = lhr.audits[ref.id];
+            if (ref.weight > 0 && a && a.score !== null && a.score < 0.9)
+              console.log(`${screen} ${load} ${c}: ${a.id} (${a.displayValue ?? a.score})`);
+          }
+      }
+    }
+  } finally {
+    await browser.disconnect();
+    chrome.kill();
+    baseline.server.close();
+  }
+  writeFileSync(OUT, JSON.stringify(rows));
+});
