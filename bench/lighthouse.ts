@@ -7,6 +7,7 @@ interface LighthouseRow {
   screen: string;
   load: 'cold' | 'warm';
   scores: Record<string, number | null>;
+  fcpMs: number | null;
   lcpMs: number | null;
   tbtMs: number | null;
   transferKb: number | null;
@@ -22,6 +23,7 @@ export const lighthouseBench: Bench = (options) => {
     accessibility: r.scores['accessibility'] ?? '–',
     'best practices': r.scores['best-practices'] ?? '–',
     seo: r.scores['seo'] ?? '–',
+    'FCP (ms)': r.fcpMs === null ? '–' : Math.round(r.fcpMs),
     'LCP (ms)': r.lcpMs === null ? '–' : Math.round(r.lcpMs),
     'TBT (ms)': r.tbtMs === null ? '–' : Math.round(r.tbtMs),
     'transfer (kB)': r.transferKb === null ? '–' : r.transferKb.toFixed(0),

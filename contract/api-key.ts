@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import CRC32 from 'crc-32';
 
 export const API_KEY_PREFIXES = ['csb', 'csu', 'cpk'] as const;
@@ -33,3 +34,10 @@ export function checkApiKey(key: string): ApiKeyCheck {
 export function formatApiKey(prefix: ApiKeyPrefix, body: string): string {
   return `${prefix}_${body}_${apiKeyChecksum(body)}`;
 }
+
+/** Part A extension: `GET /scanner/api/v1/key`, the key a request was made with. */
+export const KeyInfo = z.object({
+  prefix: z.enum(API_KEY_PREFIXES),
+  expires_at: z.string().nullable(),
+});
+export type KeyInfo = z.infer<typeof KeyInfo>;

@@ -7,11 +7,12 @@ export const Health = z.object({
 export type Health = z.infer<typeof Health>;
 
 /**
- * Part A extension, served only by the local server started with `--lan`: where a phone goes
- * to trust this server's certificate authority (`GET /trust/info.json`).
+ * Part A extension of the local server (`GET /trust/info.json`): started with `--lan`, where a
+ * phone goes to trust this server's certificate authority; otherwise `{ lan: false }`, so that
+ * asking is never an error in the console.
  */
-export const LanInfo = z.object({
-  lan: z.literal(true),
-  trust_url: z.url(),
-});
+export const LanInfo = z.discriminatedUnion('lan', [
+  z.object({ lan: z.literal(true), trust_url: z.url() }),
+  z.object({ lan: z.literal(false) }),
+]);
 export type LanInfo = z.infer<typeof LanInfo>;

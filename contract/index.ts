@@ -1,3 +1,5 @@
+// First: it configures zod before any schema below is made.
+import './zod-setup';
 export * from './api-key';
 export * from './capture';
 export * from './digital-link';

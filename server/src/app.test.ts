@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { Health, parseErrorBody } from '#contract';
+import { Health, LanInfo, parseErrorBody } from '#contract';
 import { createApp } from './app';
 import { openDatabase } from './db/database';
 import { createTestApp } from './test/harness';
@@ -33,6 +33,13 @@ describe('createApp', () => {
     const res = await app.inject({ method: 'GET', url: '/healthz' });
     expect(res.statusCode).toBe(200);
     expect(Health.parse(res.json())).toEqual({ status: 'ok', version: '1.2.3' });
+  });
+
+  it('says it is not on the LAN when started without --lan, instead of a 404', async () => {
+    app = await createApp({ ...base(), version: '1.2.3' });
+    const res = await app.inject({ method: 'GET', url: '/trust/info.json' });
+    expect(res.statusCode).toBe(200);
+    expect(LanInfo.parse(res.json())).toEqual({ lan: false });
   });
 
   it('serves the shell for deep links and caches hashed assets for a year', async () => {

@@ -1,3 +1,4 @@
+import type { LanInfo } from '#contract';
 import compress from '@fastify/compress';
 import cors from '@fastify/cors';
 import multipart from '@fastify/multipart';
@@ -16,6 +17,7 @@ import { capturesRoutes } from './routes/captures/captures.routes';
 import { uploadImageRoutes } from './routes/captures/upload-image.routes';
 import { digitalLinkRoutes } from './routes/digital-link/digital-link.routes';
 import { healthRoutes } from './routes/health/health.routes';
+import { keyRoutes } from './routes/key/key.routes';
 import { openApiRoutes } from './routes/openapi/openapi.routes';
 import { photosRoutes } from './routes/photos/photos.routes';
 import { proposalsRoutes } from './routes/proposals/proposals.routes';
@@ -131,6 +133,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   healthRoutes(app, options.version);
+  keyRoutes(app, services);
   sessionsRoutes(app, services);
   capturesRoutes(app, services);
   uploadImageRoutes(app, services);
@@ -141,6 +144,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   digitalLinkRoutes(app, services);
   openApiRoutes(app, services, options.version);
   if (options.trust) trustRoutes(app, options.trust.caCert, options.trust.serverName);
+  else
+    app.get('/trust/info.json', { config: { access: 'public' } }, (): LanInfo => ({ lan: false }));
   await registerStaticApp(app, options.staticDir, [
     ...API_PREFIXES,
     '/healthz',

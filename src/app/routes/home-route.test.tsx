@@ -35,7 +35,7 @@ describe('HomeRoute', () => {
     // The key probe asks for a session no server issues: 404 means the key was taken.
     const fetchImpl = ((url: string) =>
       Promise.resolve(
-        url.includes('/sessions/')
+        url.includes('/sessions/') || url.endsWith('/key')
           ? json(404, {
               error: { code: 'NOT_FOUND', message: 'No such session.', status: 404, details: null },
             })
@@ -53,7 +53,7 @@ describe('HomeRoute', () => {
   it('leads to "Connect this device" first without a key, or with one the server refuses', async () => {
     const fetchImpl = ((url: string) =>
       Promise.resolve(
-        url.includes('/sessions/')
+        url.includes('/sessions/') || url.endsWith('/key')
           ? json(401, {
               error: {
                 code: 'UNAUTHORIZED',

@@ -17,6 +17,11 @@ export function ScanNewRoute() {
   const hasKey = useSettingsStore((st) => st.apiKey !== '');
   const here = `/scan/new?${params.toString()}`;
 
+  // The scanner's code downloads while the session is being made, not after.
+  useEffect(() => {
+    void import('./scanner-route').catch(() => undefined);
+  }, []);
+
   useEffect(() => {
     // One session per visit, even when StrictMode runs effects twice.
     if (!mode.success || !hasKey || started.current) return;

@@ -1,5 +1,5 @@
 import type { Connection } from './settings-store';
-import { Health, SCANNER_API_PREFIX, SessionStatusPoll } from '#contract';
+import { Health, KeyInfo, SCANNER_API_PREFIX, SessionStatusPoll } from '#contract';
 import { type ApiClient, ApiError, NetworkError } from '../../lib/api-client';
 
 export type ConnectionCheck =
@@ -39,6 +39,14 @@ export async function checkConnection(
           : `The server answered, but not as a Scanner API: ${String(error)}`,
     };
   }
+  // The local server answers this directly; another server may not have it (404), and is then
+  // asked for a session no server issues.
+  try {
+    await client.request(KeyInfo, `${SCANNER_API_PREFIX}/key`, { signal });
+    return { ok: true, version };
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 404)) return refusal(error);
+  }
   try {
     await client.request(
       SessionStatusPoll,
@@ -47,13 +55,17 @@ export async function checkConnection(
     );
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return { ok: true, version };
-    if (error instanceof ApiError && (error.status === 401 || error.status === 403))
-      return {
-        ok: false,
-        problem: 'key-rejected',
-        message: `The server refused this key: ${error.message}`,
-      };
-    return { ok: false, problem: 'unexpected', message: String(error) };
+    return refusal(error);
   }
   return { ok: true, version };
+}
+
+function refusal(error: unknown): ConnectionCheck {
+  if (error instanceof ApiError && (error.status === 401 || error.status === 403))
+    return {
+      ok: false,
+      problem: 'key-rejected',
+      message: `The server refused this key: ${error.message}`,
+    };
+  return { ok: false, problem: 'unexpected', message: String(error) };
 }

@@ -13,7 +13,7 @@ export function PhoneTrust() {
   const client = useApiClient();
   const baseUrl = useSettingsStore((s) => s.apiBaseUrl);
   const lan = useQuery(connectionQueries.lan(client, baseUrl));
-  const url = lan.data?.trust_url;
+  const url = lan.data?.lan ? lan.data.trust_url : undefined;
   const [image, setImage] = useState<string | null>(null);
 
   useEffect(() => {
