@@ -37,7 +37,9 @@ export function CaptureDetail({
   const times = scanTimes(c);
   return (
     <div className="stack">
-      <Link to={`/sessions/${sessionId}`}>← Session</Link>
+      <Link to={`/sessions/${sessionId}`} className="back-link">
+        ← Session
+      </Link>
       <div className="row">
         <h1>
           <ValueText text={captureTitle(c)} />
