@@ -66,3 +66,19 @@ test('Settings saves a connection only once the server takes the key', async ({
   await page.goto('/');
   await expect(page.getByText(/Connected · v\d/)).toBeVisible();
 });
+
+test('a connect link opened while "Connect this device" is on screen connects', async ({
+  page,
+  localServer,
+  camera: _camera,
+}) => {
+  await page.goto('/connect');
+  await expect(page.getByRole('heading', { name: 'Connect this device' })).toBeVisible();
+  // The same document, a new fragment: it used to be ignored.
+  await page.goto(`/connect#key=${localServer.key}&api=`);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByText(/Connected · v\d/)).toBeVisible();
+  await page.goto('/connect#key=not-a-key');
+  await expect(page.getByRole('alert')).toContainText('That is not an API key or a connect link.');
+  expect(new URL(page.url()).hash).toBe('');
+});

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { parseConnectInput } from '../../features/settings/connect-link';
 import { ConnectScreen } from '../screens/connect/connect-screen';
 import { useConnect } from '../../features/settings/use-connect';
@@ -15,29 +15,38 @@ const safeNext = (next: string | null) =>
  */
 export function ConnectRoute() {
   const navigate = useNavigate();
+  const { hash, search } = useLocation();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const connect = useConnect();
-  // Read once, on arrival: the fragment is gone from the address right after.
-  const [fromLink] = useState(() =>
-    window.location.hash ? parseConnectInput(window.location.href, window.location.origin) : null,
+  // Each link that arrives, on first load or while this screen is open (a hash navigation).
+  const fromLink = useMemo(
+    () =>
+      hash
+        ? parseConnectInput(`${window.location.origin}/connect${hash}`, window.location.origin)
+        : null,
+    [hash],
   );
-  const started = useRef(false);
+  // A bad link's reason stays on screen after its fragment is dropped (state adjusted during
+  // render, as React advises for values derived from a changing input).
+  const [problem, setProblem] = useState<{ hash: string; reason: string } | null>(null);
+  if (fromLink && !fromLink.ok && problem?.hash !== hash)
+    setProblem({ hash, reason: fromLink.reason });
+  const handled = useRef<string | null>(null);
   useEffect(() => {
-    if (started.current || !fromLink) return;
-    started.current = true;
-    window.history.replaceState(window.history.state, '', window.location.href.replace(/#.*$/, ''));
-    if (fromLink.ok)
-      void connect.run(fromLink.connection).then((ok) => {
-        if (ok) void navigate(next, { replace: true });
-      });
-  }, [connect, fromLink, navigate, next]);
+    if (!fromLink || handled.current === hash) return;
+    handled.current = hash;
+    // The key leaves the address bar and history at once.
+    void navigate(`/connect${search}`, { replace: true });
+    if (!fromLink.ok) return;
+    void connect.run(fromLink.connection).then((ok) => {
+      if (ok) void navigate(next, { replace: true });
+    });
+  }, [connect, fromLink, hash, navigate, next, search]);
+  // Once the fragment is dropped, the same link may come again.
+  useEffect(() => {
+    if (!hash) handled.current = null;
+  }, [hash]);
 
-  return (
-    <ConnectScreen
-      connect={connect}
-      linkProblem={fromLink && !fromLink.ok ? fromLink.reason : null}
-      next={next}
-    />
-  );
+  return <ConnectScreen connect={connect} linkProblem={problem?.reason ?? null} next={next} />;
 }
