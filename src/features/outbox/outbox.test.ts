@@ -543,7 +543,10 @@ describe('the outbox', () => {
     await tab.outbox.whenIdle();
     expect(t.sent).toEqual(['a', 'a']);
     expect(await tab.outbox.withdraw('id-a')).toBe('sent');
+    expect(await tab.outbox.revise('id-a', (i) => i)).toBe('sent');
     expect(await t.states()).toEqual({ a: 'sent' });
+    // Under the one lock the passes take, so never beside a send from another tab.
+    expect(new Set(t.locked)).toEqual(new Set([`closient-outbox:${t.server}`]));
   });
 
   it('never withdraws or revises an item while a tab is sending it', async () => {
