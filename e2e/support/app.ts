@@ -81,6 +81,12 @@ export async function startSession(page: Page, mode: CaptureMode = 'barcode_scan
   return sessionIdOf(page.url());
 }
 
+/** Types a code into the scanner's manual entry and adds it, as an operator does. */
+export async function typeCode(page: Page, code: string) {
+  await page.getByLabel('Type a code').fill(code);
+  await page.getByRole('button', { name: 'Add' }).click();
+}
+
 /** The server's view of a session (by id, or from a page URL), read as any API client would. */
 export async function serverSession(
   request: APIRequestContext,

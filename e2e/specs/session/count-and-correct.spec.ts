@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { expect, test } from '../../fixtures';
-import { connectApp, installed, serverSession, setNetwork } from '../../support/app';
-
-async function typeCode(page: Page, code: string) {
-  await page.getByLabel('Type a code').fill(code);
-  await page.getByRole('button', { name: 'Add' }).click();
-}
+import {
+  connectApp,
+  installed,
+  serverSession,
+  setNetwork,
+  startSession,
+  typeCode,
+} from '../../support/app';
 
 test.beforeEach(async ({ page, localServer, camera: _camera }) => {
   await connectApp(page, localServer);
@@ -70,9 +71,7 @@ test('undo before the send takes the scan back from the queue; after, from the s
   localServer,
 }) => {
   await installed(page);
-  await page.goto('/scan/new?mode=barcode_scan');
-  await expect(page).toHaveURL(/\/sessions\/\w{22}\/scan$/);
-  const session = new URL(page.url()).pathname.split('/')[2] ?? '';
+  const session = await startSession(page);
 
   await setNetwork(context, 'offline');
   await typeCode(page, '4006381333931');
@@ -106,9 +105,7 @@ test('a note and a typed quantity on a capture reach the server', async ({
   request,
   localServer,
 }) => {
-  await page.goto('/scan/new?mode=barcode_scan');
-  await expect(page).toHaveURL(/\/sessions\/\w{22}\/scan$/);
-  const session = new URL(page.url()).pathname.split('/')[2] ?? '';
+  const session = await startSession(page);
   await typeCode(page, '4006381333931');
   await expect(page.getByTestId('server-count')).toHaveText('1');
   await page.getByRole('link', { name: 'All captures and session actions' }).click();
@@ -131,9 +128,7 @@ test('outside count mode, a product back in view after the cooldown is a duplica
   request,
   localServer,
 }) => {
-  await page.goto('/scan/new?mode=barcode_scan');
-  await expect(page).toHaveURL(/\/sessions\/\w{22}\/scan$/);
-  const session = new URL(page.url()).pathname.split('/')[2] ?? '';
+  const session = await startSession(page);
   await camera.show({ format: 'ean13', value: '4006381333931' });
   await expect(page.getByTestId('scan-announcement')).toHaveText('Scanned: 4006381333931');
   // Out of view for longer than the 2 s cooldown, as a looping shelf video does.

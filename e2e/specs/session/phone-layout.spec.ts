@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../../fixtures';
-import { connectApp, installed, setNetwork, startSession } from '../../support/app';
+import { connectApp, installed, setNetwork, startSession, typeCode } from '../../support/app';
 import { eans, scanInOrder } from '../../support/scanning';
 
 // The narrowest phone the app supports: nothing may scroll sideways.
@@ -61,8 +61,7 @@ test('a 500-character value and a right-to-left override neither break the layou
   const long = `https://example.com/${'a'.repeat(480)}`; // 500 code points, no break
   const spoof = 'invoice\u202Efdp.exe';
   for (const code of [long, spoof]) {
-    await page.getByLabel('Type a code').fill(code);
-    await page.getByRole('button', { name: 'Add' }).click();
+    await typeCode(page, code);
     await page.getByRole('button', { name: 'Save as text code' }).click();
   }
   await expect(page.getByTestId('local-count')).toHaveText('2');

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../../fixtures';
-import { connectApp, startSession } from '../../support/app';
+import { connectApp, startSession, typeCode } from '../../support/app';
 
 type Box = { x: number; y: number; width: number; height: number };
 const boxOf = async (locator: Locator): Promise<Box> => {
@@ -77,8 +77,7 @@ test('the sheet collapses to the last scan, and expands by tap, by keyboard and 
   await connectApp(page, localServer);
   await startSession(page);
   for (const code of ['4006381333931', '5012345678900', '96385074']) {
-    await page.getByLabel('Type a code').fill(code);
-    await page.getByRole('button', { name: 'Add' }).click();
+    await typeCode(page, code);
   }
   const rows = page.getByRole('list', { name: 'Recent scans' }).getByRole('listitem');
   const handle = page.getByRole('button', { name: /^3 scans: show/ });

@@ -1,5 +1,5 @@
 import { expect, test } from '../../fixtures';
-import { connectApp, startSession } from '../../support/app';
+import { connectApp, startSession, typeCode } from '../../support/app';
 
 // PRODUCT.md: touch targets of at least 44 px, for gloved hands. Seven links were smaller.
 test('every control on every screen is at least 44 px, at 360 px wide', async ({
@@ -10,8 +10,7 @@ test('every control on every screen is at least 44 px, at 360 px wide', async ({
   await page.setViewportSize({ width: 360, height: 740 });
   await connectApp(page, localServer);
   const session = await startSession(page);
-  await page.getByLabel('Type a code').fill('4006381333931');
-  await page.getByRole('button', { name: 'Add' }).click();
+  await typeCode(page, '4006381333931');
   await page.getByRole('link', { name: 'All captures and session actions' }).click();
   await page
     .getByRole('list', { name: /^Captures/ })
