@@ -24,9 +24,8 @@ export function createCorrections(outbox: Outbox) {
   return {
     /** Removes a scan: from the queue if it was not sent, from the server if it was. */
     async remove(scanId: string): Promise<void> {
-      const before = await outbox.get(scanId);
       if ((await outbox.withdraw(scanId)) !== 'sent') return;
-      const sent = (await outbox.get(scanId)) ?? before;
+      const sent = await outbox.get(scanId);
       if (!sent?.resultId) return;
       await follow(
         sent.sessionId,

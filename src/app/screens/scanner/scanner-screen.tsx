@@ -105,14 +105,13 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
         announce(STATES.duplicate, code.rawValue);
         return;
       }
-      const counted = earlier;
-      if (counted) {
-        const quantity = (counted.quantity ?? 1) + 1;
+      if (earlier) {
+        const quantity = (earlier.quantity ?? 1) + 1;
         void corrections
-          .change(counted.clientId, (scan) => ({ quantity: (scan.quantity ?? 1) + 1 }))
+          .change(earlier.clientId, (scan) => ({ quantity: (scan.quantity ?? 1) + 1 }))
           .then(() => {
             announce(STATES.counted, `${code.rawValue} ×${quantity}`);
-            offered({ type: 'count', scanId: counted.clientId, value: code.rawValue });
+            offered({ type: 'count', scanId: earlier.clientId, value: code.rawValue });
           });
         return;
       }
