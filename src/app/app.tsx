@@ -1,16 +1,28 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { Toasts } from '../components/toasts';
 import { AppProviders } from './providers';
 import { createQueryClient } from './query-client';
 import { createRouter } from './router';
 
+function AppShell() {
+  return (
+    <div className="app-shell">
+      <p>Closient Scanner</p>
+    </div>
+  );
+}
+
 export function App() {
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(createRouter);
   return (
     <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
+      {/* While a first screen waits for its code (the outbox's, say), the same shell as
+          index.html's stays on screen. */}
+      <Suspense fallback={<AppShell />}>
+        <RouterProvider router={router} />
+      </Suspense>
       <Toasts />
     </AppProviders>
   );

@@ -1,7 +1,5 @@
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './layout';
-import { ConnectRoute } from './routes/connect-route';
-import { ScanNewRoute } from './routes/scan-new-route';
 import { HomeRoute } from './routes/home-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteError } from './route-error';
@@ -25,8 +23,16 @@ export function createRouter() {
       errorElement: <RouteError />,
       children: [
         { index: true, element: <HomeRoute /> },
-        { path: 'connect', element: <ConnectRoute /> },
-        { path: 'scan/new', element: <ScanNewRoute /> },
+        // Home loads only Home: every other screen is its own chunk.
+        {
+          path: 'connect',
+          lazy: () => import('./routes/connect-route').then((m) => ({ Component: m.ConnectRoute })),
+        },
+        {
+          path: 'scan/new',
+          lazy: () =>
+            import('./routes/scan-new-route').then((m) => ({ Component: m.ScanNewRoute })),
+        },
         {
           path: 'sessions/:id',
           lazy: () => import('./routes/session-route').then((m) => ({ Component: m.SessionRoute })),

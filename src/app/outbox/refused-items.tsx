@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { ValueText } from '../../components/value-text';
-import { useOutbox } from '../../features/outbox/outbox-context';
+import { useLoadedOutbox } from '../../features/outbox/outbox-context';
 import { useOutboxStore } from '../../features/outbox/outbox-store';
 
 /**
@@ -9,7 +9,8 @@ import { useOutboxStore } from '../../features/outbox/outbox-store';
  * sends it again or lets it go, so the value can still be noted or scanned into a new session.
  */
 export function RefusedItems() {
-  const outbox = useOutbox();
+  // Refused items are known only once the outbox has loaded and read IndexedDB.
+  const outbox = useLoadedOutbox();
   const items = useOutboxStore((s) => s.items);
   const refused = useMemo(
     () =>
@@ -18,7 +19,7 @@ export function RefusedItems() {
         .sort((a, b) => a.createdAt - b.createdAt),
     [items],
   );
-  if (!refused.length) return null;
+  if (!outbox || !refused.length) return null;
   return (
     <section className="card stack" aria-labelledby="refused-heading">
       <h2 id="refused-heading">Not saved on the server</h2>
