@@ -7,7 +7,7 @@ import { useCamera } from './camera/use-camera';
 import { coverRegion, type Rect } from './engines/frame-ops';
 import type { EngineName, EnginePreference } from './engines/select-engine';
 import { createWorkerDecoder, type FrameDecoder } from './engines/decoder-worker-client';
-import { ScanGate, type GateOutcome } from './guards/scan-gate';
+import { CAMERA_TIMINGS, ScanGate, type GateOutcome } from './guards/scan-gate';
 import { runScanLoop, type FrameReport } from './scan-loop';
 
 export interface ScannerOptions {
@@ -64,8 +64,7 @@ export function useScanner(
     (gateRef.current ??= new ScanGate({
       agreementFrames: latest.current.agreementFrames,
       cooldownMs: latest.current.cooldownMs,
-      agreementWindowMs: 1_000,
-      heldGapMs: 500,
+      ...CAMERA_TIMINGS,
       now: () => performance.now(),
     }));
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { confirmed, decodeFrame, plausible } from './decode-pipeline';
+import { decodeFrame, lookAgainRect, merged, runStrategy } from './decode-pipeline';
+import { StrategySchedule } from './strategy-schedule';
 import type { DecodedSymbol, DecoderEngine, Frame } from './types';
 
 const frame: Frame = { data: new Uint8ClampedArray(64 * 48 * 4), width: 64, height: 48 };
@@ -22,57 +23,66 @@ function scripted(...answers: DecodedSymbol[][]): DecoderEngine & { sizes: strin
   return {
     name: 'zxing-wasm',
     sizes,
-    decode: (f) => {
-      sizes.push(`${f.width}x${f.height}`);
+    decode: (f, _formats, hints) => {
+      sizes.push(`${f.width}x${f.height}${hints ? ` ${JSON.stringify(hints)}` : ''}`);
       return Promise.resolve(answers[call++] ?? []);
     },
   };
 }
 
 describe('decodeFrame', () => {
-  it('returns what the whole frame gives, without a retry', async () => {
-    const engine = scripted([sym('4006381333931')]);
-    expect(await decodeFrame(engine, frame, { formats: ['ean13'] })).toMatchObject({
-      pass: 'frame',
-      symbols: [{ text: '4006381333931' }],
+  it('without a schedule, returns what the plain decode of the whole frame gives', async () => {
+    const engine = scripted([sym('hello', 'qr')]);
+    expect(await decodeFrame(engine, frame, { formats: ['qr'] })).toMatchObject({
+      strategy: 'plain',
+      tried: ['plain'],
+      symbols: [{ text: 'hello' }],
     });
     expect(engine.sizes).toEqual(['64x48']);
   });
 
-  it('retries the enlarged centre at two scales and maps points back to the frame', async () => {
-    const engine = scripted(
-      [],
-      [sym('4006381333931', 'ean13', quad(8, 8, 32, 8))],
-      [sym('4006381333931')],
+  it('looks again at a 1D read, enlarged twice, and says what that look read', async () => {
+    const read = [sym('4006381333931', 'ean13', quad(10, 20, 40, 2))];
+    const confirmed = scripted(read, [sym('4006381333931')]);
+    expect((await decodeFrame(confirmed, frame, { formats: ['ean13'] })).symbols).toMatchObject([
+      { text: '4006381333931', evidence: 'confirmed' },
+    ]);
+    // Its box (40 long) with 10 px of quiet zone each side, 12 px above and below its line, at 2x.
+    expect(confirmed.sizes).toEqual(['64x48', '120x48 {"minLineCount":1}']);
+    const other = scripted(read, [sym('4006381333931'), sym('9780201379624')]);
+    expect((await decodeFrame(other, frame, { formats: ['ean13'] })).symbols[0]?.evidence).toBe(
+      'contradicted',
     );
-    const result = await decodeFrame(engine, frame, { formats: ['ean13'] });
-    expect(engine.sizes).toEqual(['64x48', '64x48', '80x60']);
-    expect(result.pass).toBe('centre');
+    // Nothing at 2x: a look at 1.5x (90x36) decides.
+    const later = scripted(read, [], [sym('4006381333931')]);
+    expect((await decodeFrame(later, frame, { formats: ['ean13'] })).symbols[0]?.evidence).toBe(
+      'confirmed',
+    );
+    expect(later.sizes.slice(2)).toEqual(['90x36 {"minLineCount":1}']);
+    const nothing = scripted(read, [], []);
+    expect((await decodeFrame(nothing, frame, { formats: ['ean13'] })).symbols[0]?.evidence).toBe(
+      'unconfirmed',
+    );
+  });
+
+  it("tries the schedule's strategies in turn, each as it says, until one reads", async () => {
+    const schedule = new StrategySchedule(
+      [
+        { name: 'plain' },
+        { name: 'one-line', hints: { minLineCount: 1 } },
+        { name: 'centre-enlarged', centre: 0.5, scale: 2 },
+      ],
+      { budgetMs: 100, now: () => 0 },
+    );
+    const engine = scripted([], [], [sym('x', 'qr', quad(8, 8, 32, 8))]);
+    const result = await decodeFrame(engine, frame, { formats: ['qr'], schedule });
+    expect(engine.sizes).toEqual(['64x48', '64x48 {"minLineCount":1}', '64x48']);
+    expect(result.strategy).toBe('centre-enlarged');
+    // The centre half (32x24 at 16,12) enlarged twice: its (8,8) is the frame's (20,16).
     expect(result.symbols[0]?.points[0]).toEqual({ x: 16 + 4, y: 12 + 4 });
   });
 
-  it('drops a centre read the two scales disagree on, or that is ambiguous', async () => {
-    expect(
-      (
-        await decodeFrame(scripted([], [sym('2075181072311')], [sym('5025121072311')]), frame, {
-          formats: ['ean13'],
-        })
-      ).symbols,
-    ).toEqual([]);
-    const ambiguous = scripted(
-      [],
-      [sym('2075181072311')],
-      [sym('2075181072311'), sym('6025188012311')],
-    );
-    expect((await decodeFrame(ambiguous, frame, { formats: ['ean13'] })).symbols).toEqual([]);
-  });
-
-  it('can skip the retry, and decodes only the ROI when one is set', async () => {
-    const none = scripted();
-    expect((await decodeFrame(none, frame, { formats: ['qr'], retryCentre: false })).pass).toBe(
-      'none',
-    );
-    expect(none.sizes).toEqual(['64x48']);
+  it('decodes only the ROI when one is set, and maps points back', async () => {
     const roi = scripted([sym('x', 'qr', quad(1, 1, 5, 5))]);
     const result = await decodeFrame(roi, frame, {
       formats: ['qr'],
@@ -88,62 +98,66 @@ describe('decodeFrame', () => {
       asked.push(`${rect.width}@${scale}`);
       return { data: new Uint8ClampedArray(4), width: 1, height: 1 };
     };
-    await decodeFrame(scripted([], [sym('4006381333931')], [sym('4006381333931')]), frame, {
-      formats: ['ean13'],
+    const options = {
+      formats: ['ean13'] as const,
       roi: { x: 0, y: 0, width: 40, height: 40 },
       crop,
-    });
-    expect(asked).toEqual(['40@1', '20@2', '20@2.5']);
-  });
-
-  it('skips the second enlargement when the first finds nothing', async () => {
+    };
     const engine = scripted();
-    expect((await decodeFrame(engine, frame, { formats: ['ean13'] })).pass).toBe('none');
-    expect(engine.sizes).toEqual(['64x48', '64x48']);
+    await runStrategy(engine, frame, { name: 'plain' }, options);
+    await runStrategy(engine, frame, { name: 'centre', centre: 0.5, scale: 2 }, options);
+    expect(asked).toEqual(['40@1', '20@2']);
   });
-});
 
-describe('plausible', () => {
-  it('drops 1D slivers read off texture, keeps real symbols and every 2D one', () => {
-    expect(plausible(sym('7034759003930', 'ean13', quad(246, 84, 338, 3)))).toBe(false);
-    expect(plausible(sym('5030159003930', 'ean13', quad(281, 81, 343, 117)))).toBe(true);
-    expect(plausible(sym('x', 'qr', quad(0, 0, 300, 1)))).toBe(true);
-    // Two points (ZXing-JS's scan line) cannot be judged, so they are let through.
-    expect(
-      plausible(
-        sym('4006381333931', 'ean13', [
-          { x: 0, y: 5 },
-          { x: 200, y: 5 },
-        ]),
+  it('filters the frame when the strategy says so', async () => {
+    const grey: Frame = {
+      data: Uint8ClampedArray.from({ length: 64 * 48 * 4 }, (_, i) =>
+        i % 4 === 3 ? 255 : 100 + ((i >> 2) % 2) * 20,
       ),
-    ).toBe(true);
+      width: 64,
+      height: 48,
+    };
+    let seen: Frame | null = null;
+    const engine: DecoderEngine = {
+      name: 'zxing-wasm',
+      decode: (f) => {
+        seen = f;
+        return Promise.resolve([]);
+      },
+    };
+    await runStrategy(
+      engine,
+      grey,
+      { name: 'stretched', filter: 'stretch' },
+      { formats: ['ean13'] },
+    );
+    const data = (seen as Frame | null)?.data ?? new Uint8ClampedArray();
+    // 100 and 120 grey became black and white.
+    expect([data[0], data[4]]).toEqual([0, 255]);
   });
 });
 
-describe('confirmed', () => {
-  const top = sym('0012345000065', 'upce', quad(243, 129, 152, 1));
-  const bottom = sym('0012345000065', 'upce', quad(243, 348, 152, 1));
-
-  it('keeps slivers of one text seen at two places, merged into one symbol', () => {
-    const result = confirmed([top, bottom]);
-    expect(result).toHaveLength(1);
-    expect(result[0]?.points).toEqual([
-      { x: 243, y: 129 },
-      { x: 395, y: 129 },
-      { x: 395, y: 349 },
-      { x: 243, y: 349 },
-    ]);
+describe('merged', () => {
+  it('merges reads of one text into one symbol spanning them', () => {
+    const top = sym('0012345000065', 'upca', quad(10, 10, 100, 2));
+    const bottom = sym('0012345000065', 'upca', quad(12, 60, 100, 2));
+    const [one, ...rest] = merged([top, bottom]);
+    expect(rest).toEqual([]);
+    expect(one?.points).toEqual(quad(10, 10, 102, 52));
   });
 
-  it('drops a lone sliver, and slivers that disagree', () => {
-    expect(confirmed([top])).toEqual([]);
-    expect(confirmed([top, { ...bottom, text: '0012345000072' }])).toEqual([]);
-    // The same sliver reported twice at one place is still one sighting.
-    expect(confirmed([top, { ...top }])).toEqual([]);
+  it('keeps different texts apart', () => {
+    expect(merged([sym('4006381333931'), sym('9780201379624')])).toHaveLength(2);
   });
+});
 
-  it('passes plausible reads through, one per text', () => {
-    const real = sym('4006381333931', 'ean13', quad(177, 131, 284, 216));
-    expect(confirmed([real, { ...real }])).toHaveLength(1);
+describe('lookAgainRect', () => {
+  it('stays inside the frame', () => {
+    expect(lookAgainRect(sym('x', 'ean13', quad(0, 0, 64, 1)), frame)).toEqual({
+      x: 0,
+      y: 0,
+      width: 64,
+      height: 20,
+    });
   });
 });

@@ -29,7 +29,7 @@ class FakeWorker implements DecoderWorker {
       type: 'result',
       id,
       ok: true,
-      result: { symbols: [], pass: 'none' },
+      result: { symbols: [], strategy: null, tried: ['plain'] },
       decodeMs: 12,
       luma: 100,
     });

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import { type Cropper, decodeFrame } from './decode-pipeline';
+import { type Cropper, createSchedule, decodeFrame } from './decode-pipeline';
 import { meanLuma } from './frame-ops';
 import type { CameraFrame, DecoderRequest, DecoderResponse } from './decoder-protocol';
 import { createNativeEngine, nativeFormats } from './native-engine';
@@ -17,6 +17,11 @@ declare const self: DedicatedWorkerGlobalScope;
 let engine: Promise<DecoderEngine> | null = null;
 let canvas: OffscreenCanvas | null = null;
 const cropCanvas = new OffscreenCanvas(1, 1);
+/**
+ * One schedule for the worker's life: consecutive frames try different strategies, and what
+ * read the last frame goes first on the next.
+ */
+const schedule = createSchedule(() => performance.now());
 
 /** Whether WebAssembly may be compiled here: a CSP without 'wasm-unsafe-eval' forbids it. */
 function wasmAllowed(): boolean {
@@ -89,6 +94,7 @@ async function decode(request: Extract<DecoderRequest, { type: 'decode' }>): Pro
       formats,
       roi,
       crop: canvasCropper(bitmap),
+      schedule,
     });
     const response: DecoderResponse = {
       type: 'result',

@@ -19,25 +19,32 @@ export function cropAndScale(frame: Frame, rect: Rect, scale: number): Frame {
   const src = frame.data;
   const maxX = frame.width - 1;
   const maxY = frame.height - 1;
+  // Each column's source pixels and weight, worked out once rather than on every row.
+  const left = new Int32Array(width);
+  const right = new Int32Array(width);
+  const weight = new Float32Array(width);
+  for (let x = 0; x < width; x++) {
+    const sx = Math.min(maxX, rect.x + (x + 0.5) / scale - 0.5);
+    const x0 = Math.max(0, Math.floor(sx));
+    left[x] = x0 * 4;
+    right[x] = Math.min(maxX, x0 + 1) * 4;
+    weight[x] = sx - x0;
+  }
   for (let y = 0; y < height; y++) {
     const sy = Math.min(maxY, rect.y + (y + 0.5) / scale - 0.5);
     const y0 = Math.max(0, Math.floor(sy));
-    const y1 = Math.min(maxY, y0 + 1);
     const fy = sy - y0;
+    const top = y0 * frame.width * 4;
+    const bottom = Math.min(maxY, y0 + 1) * frame.width * 4;
     for (let x = 0; x < width; x++) {
-      const sx = Math.min(maxX, rect.x + (x + 0.5) / scale - 0.5);
-      const x0 = Math.max(0, Math.floor(sx));
-      const x1 = Math.min(maxX, x0 + 1);
-      const fx = sx - x0;
+      const fx = weight[x] ?? 0;
+      const [a, b] = [top + (left[x] ?? 0), top + (right[x] ?? 0)];
+      const [c, d] = [bottom + (left[x] ?? 0), bottom + (right[x] ?? 0)];
       const o = (y * width + x) * 4;
-      const a = (y0 * frame.width + x0) * 4;
-      const b = (y0 * frame.width + x1) * 4;
-      const c = (y1 * frame.width + x0) * 4;
-      const d = (y1 * frame.width + x1) * 4;
       for (let k = 0; k < 3; k++) {
-        const top = (src[a + k] ?? 0) * (1 - fx) + (src[b + k] ?? 0) * fx;
-        const bottom = (src[c + k] ?? 0) * (1 - fx) + (src[d + k] ?? 0) * fx;
-        out[o + k] = top * (1 - fy) + bottom * fy;
+        const upper = (src[a + k] ?? 0) * (1 - fx) + (src[b + k] ?? 0) * fx;
+        const lower = (src[c + k] ?? 0) * (1 - fx) + (src[d + k] ?? 0) * fx;
+        out[o + k] = upper * (1 - fy) + lower * fy;
       }
       out[o + 3] = 255;
     }
@@ -107,4 +114,55 @@ export function coverRegion(
     width: Math.max(1, Math.round(right - x)),
     height: Math.max(1, Math.round(bottom - y)),
   };
+}
+
+/** Luma of one RGBA pixel (BT.601 weights in integers). */
+const lumaAt = (d: Uint8ClampedArray, o: number) =>
+  ((d[o] ?? 0) * 77 + (d[o + 1] ?? 0) * 150 + (d[o + 2] ?? 0) * 29) >> 8;
+
+/**
+ * Stretches the frame's contrast so its 1st and 99th luma percentiles become black and white: a
+ * faded print or a dim aisle gives the binarizer edges it can find.
+ */
+export function stretchContrast(frame: Frame): Frame {
+  const histogram = new Uint32Array(256);
+  const d = frame.data;
+  // Every fourth pixel is plenty for percentiles.
+  for (let o = 0; o < d.length; o += 16)
+    histogram[lumaAt(d, o)] = (histogram[lumaAt(d, o)] ?? 0) + 1;
+  const total = histogram.reduce((a, b) => a + b, 0);
+  const cut = total * 0.01;
+  let lo = 0;
+  for (let seen = 0; lo < 255 && (seen += histogram[lo] ?? 0) <= cut;) lo++;
+  let hi = 255;
+  for (let seen = 0; hi > lo && (seen += histogram[hi] ?? 0) <= cut;) hi--;
+  const span = Math.max(1, hi - lo);
+  const out = new Uint8ClampedArray(d.length);
+  for (let o = 0; o < d.length; o += 4) {
+    for (let k = 0; k < 3; k++) out[o + k] = (((d[o + k] ?? 0) - lo) * 255) / span;
+    out[o + 3] = 255;
+  }
+  return { data: out, width: frame.width, height: frame.height };
+}
+
+/** A 3x3 sharpen (centre 5, edges -1): blur that merges thin bars is pushed back apart. */
+export function sharpen(frame: Frame): Frame {
+  const { width: w, height: h, data: d } = frame;
+  const out = new Uint8ClampedArray(d.length);
+  const row = w * 4;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const o = y * row + x * 4;
+      for (let k = 0; k < 3; k++) {
+        const c = d[o + k] ?? 0;
+        const left = x > 0 ? (d[o - 4 + k] ?? c) : c;
+        const right = x < w - 1 ? (d[o + 4 + k] ?? c) : c;
+        const up = y > 0 ? (d[o - row + k] ?? c) : c;
+        const down = y < h - 1 ? (d[o + row + k] ?? c) : c;
+        out[o + k] = 5 * c - left - right - up - down;
+      }
+      out[o + 3] = 255;
+    }
+  }
+  return { data: out, width: w, height: h };
 }

@@ -19,10 +19,37 @@ export interface DecodedSymbol {
   gs1: boolean;
   /** Corners in frame pixels: top-left, top-right, bottom-right, bottom-left. */
   points: Point[];
+  /**
+   * For a 1D read: whether a second, enlarged look at its region read the same text
+   * (`confirmed`), another one (`contradicted`), or nothing. Set by the pipeline; the gate
+   * weighs it.
+   */
+  evidence?: Evidence;
+}
+
+export type Evidence = 'confirmed' | 'contradicted' | 'unconfirmed';
+
+/**
+ * How hard, and how, one decode tries. ZXing-C++ honours them all; the other engines ignore them
+ * (each strategy of the schedule still runs, as a plain decode).
+ */
+export interface DecodeHints {
+  /** Scan lines that must agree on a 1D text (ZXing-C++'s default is 2). */
+  minLineCount?: number;
+  /** Also try the inverted image (light bars on dark). */
+  tryInvert?: boolean;
+  /** A closing filter before decoding 2D codes. */
+  tryDenoise?: boolean;
+  /** The shorter side from which a downscaled copy is tried as well (ZXing-C++: 500). */
+  downscaleThreshold?: number;
 }
 
 /** One decoder behind the scanner: ZXing-C++ (wasm), the native BarcodeDetector, or ZXing-JS. */
 export interface DecoderEngine {
   readonly name: 'zxing-wasm' | 'native' | 'zxing-js';
-  decode(frame: Frame, formats: readonly Symbology[]): Promise<DecodedSymbol[]>;
+  decode(
+    frame: Frame,
+    formats: readonly Symbology[],
+    hints?: DecodeHints,
+  ): Promise<DecodedSymbol[]>;
 }

@@ -8,6 +8,7 @@ function gate(options: Partial<GateOptions> = {}) {
     cooldownMs: 2_000,
     agreementWindowMs: 500,
     heldGapMs: 400,
+    rivalWindowMs: 300,
     now: () => t,
     ...options,
   });
@@ -24,6 +25,55 @@ describe('ScanGate', () => {
     const second = g.offer(ean('4006381333931'));
     expect(second.kind).toBe('accepted');
     expect(second.kind === 'accepted' && second.scan.gtin).toBe('04006381333931');
+  });
+
+  it('accepts a 1D read on its first frame when a second look confirmed it', () => {
+    const { g } = gate();
+    const strong = g.offer({ ...ean('9506000134352'), evidence: 'confirmed' });
+    expect(strong.kind).toBe('accepted');
+    // The evidence is the gate's to weigh, not part of the scan.
+    expect(strong.decoded).toEqual(ean('9506000134352'));
+    // The check digit still rules: a confirmed wrong one is refused.
+    expect(g.offer({ ...ean('4006381333932'), evidence: 'confirmed' }).kind).toBe('rejected');
+  });
+
+  it('never accepts a 1D read no second look vouched for, however often it repeats', () => {
+    const { g, advance } = gate({ agreementFrames: 3 });
+    const weak = { ...ean('4006381333931'), evidence: 'unconfirmed' as const };
+    for (let i = 0; i < 10; i++, advance(33)) expect(g.offer(weak).kind).toBe('pending');
+    // One confirmed look among the agreeing frames is what it lacked.
+    expect(g.offer({ ...weak, evidence: 'confirmed' }).kind).toBe('accepted');
+  });
+
+  it('with 3 looks asked for, a confirmed frame needs one more agreeing frame', () => {
+    const { g, advance } = gate({ agreementFrames: 3 });
+    const seen = { ...ean('4006381333931'), evidence: 'confirmed' as const };
+    expect(g.offer(seen).kind).toBe('pending');
+    advance(33);
+    expect(g.offer({ ...seen, evidence: 'unconfirmed' }).kind).toBe('accepted');
+  });
+
+  it('starts over when a second look read another text', () => {
+    const { g, advance } = gate({ agreementFrames: 3 });
+    g.offer({ ...ean('4006381333931'), evidence: 'confirmed' });
+    advance(33);
+    expect(g.offer({ ...ean('4006381333931'), evidence: 'contradicted' }).kind).toBe('pending');
+    advance(33);
+    expect(g.offer({ ...ean('4006381333931'), evidence: 'unconfirmed' }).kind).toBe('pending');
+  });
+
+  it('holds a 1D read while another text of its symbology was read lately', () => {
+    const { g, advance } = gate();
+    const right = { ...ean('4006381333931'), evidence: 'confirmed' as const };
+    const rival = { ...ean('9506000134352'), evidence: 'confirmed' as const };
+    expect(g.offer(rival).kind).toBe('accepted');
+    // The code in view read two ways: the other way counts only once the first has gone.
+    advance(100);
+    expect(g.offer(right).kind).toBe('pending');
+    advance(301);
+    expect(g.offer(right).kind).toBe('accepted');
+    // 2D codes are not 1D rivals.
+    expect(g.offer(qr('hello')).kind).toBe('accepted');
   });
 
   it('does not let a different read or a stale one count as agreement', () => {

@@ -1,8 +1,14 @@
 import { identify, type Decoded, type Identification } from '../../../lib/gs1/identify';
 import { LINEAR } from '../../../lib/gs1/symbology';
+import type { Evidence } from '../engines/types';
 
 export interface GateOptions {
-  /** Frames that must agree on a 1D value before it counts (1 turns agreement off). */
+  /**
+   * Looks that must agree on a 1D value before it counts (1 turns the guard off). A frame whose
+   * read a second, enlarged look confirmed counts as two; and some look must have confirmed it,
+   * because a misread of a still label repeats from frame to frame, while a finer look does not
+   * repeat it. With the default of 2, a confirmed read counts on its first frame.
+   */
   agreementFrames: number;
   /** The same product again within this window is a duplicate, not a new scan. */
   cooldownMs: number;
@@ -10,8 +16,24 @@ export interface GateOptions {
   agreementWindowMs: number;
   /** Sightings closer than this are one continuous presence in view, not a new presentation. */
   heldGapMs: number;
+  /**
+   * Two different 1D texts of one symbology seen within this time are one code read two ways,
+   * not two codes: neither counts until the other has gone for this long. Blurred bars misread
+   * now and then, and a second look does not always catch it; a rival text does.
+   */
+  rivalWindowMs: number;
   now: () => number;
 }
+
+/** A decoded value, with the pipeline's evidence for a 1D read. */
+export type Offered = Decoded & { evidence?: Evidence };
+
+/** The camera's timings: the scanner screen's, and the benchmark's and tests' too. */
+export const CAMERA_TIMINGS = {
+  agreementWindowMs: 1_000,
+  heldGapMs: 500,
+  rivalWindowMs: 300,
+} as const;
 
 export type GateOutcome =
   | { kind: 'accepted'; scan: Extract<Identification, { ok: true }>; decoded: Decoded }
@@ -28,8 +50,9 @@ export interface GateCounters {
 }
 
 /**
- * The misread guards between the decoder and a capture: check digits (via identify), agreement
- * of 1D reads across frames, and the duplicate cooldown on the product identity, so an EAN-13
+ * The misread guards between the decoder and a capture: check digits (via identify), evidence
+ * for 1D reads (a second look that agrees, and agreement across frames), and the duplicate
+ * cooldown on the product identity, so an EAN-13
  * and a Digital Link QR for the same product count once. Per-frame, synchronous and pure but
  * for its clock.
  */
@@ -37,7 +60,10 @@ export class ScanGate {
   readonly counters: GateCounters = { accepted: 0, duplicates: 0, rejected: 0 };
   /** Per accepted identity: when it was last seen, which the cooldown runs from. */
   private readonly lastSeen = new Map<string, number>();
-  private candidate: { key: string; count: number; at: number } | null = null;
+  /** When each 1D text (by symbology) was last read, for the rivalry check. */
+  private readonly sightings = new Map<string, number>();
+  /** The 1D value being agreed on: looks so far, and whether a second look vouched for it. */
+  private candidate: { key: string; count: number; vouched: boolean; at: number } | null = null;
 
   constructor(private readonly options: GateOptions) {}
 
@@ -45,7 +71,8 @@ export class ScanGate {
    * One decoded value. Typed values (manual entry, a wedge scanner) skip the frame agreement,
    * which guards against camera misreads, but share the checks and the cooldown.
    */
-  offer(decoded: Decoded, source: 'camera' | 'typed' = 'camera'): GateOutcome {
+  offer(offered: Offered, source: 'camera' | 'typed' = 'camera'): GateOutcome {
+    const { evidence, ...decoded } = offered;
     const now = this.options.now();
     const scan = identify(decoded);
     if (!scan.ok) {
@@ -53,6 +80,8 @@ export class ScanGate {
       this.candidate = null;
       return { kind: 'rejected', reason: scan.reason, decoded };
     }
+    if (source === 'camera' && LINEAR.has(decoded.format))
+      this.sightings.set(`${decoded.format}:${decoded.text}`, now);
     const last = this.lastSeen.get(scan.identity);
     if (last !== undefined && now - last < this.options.cooldownMs) {
       // Seeing it again extends the cooldown: it runs from the last sighting.
@@ -64,10 +93,22 @@ export class ScanGate {
     }
     if (source === 'camera' && LINEAR.has(decoded.format) && this.options.agreementFrames > 1) {
       const key = `${decoded.format}:${decoded.text}`;
+      if (this.rivalled(key, decoded.format, now) || evidence === 'contradicted') {
+        this.candidate = null;
+        return { kind: 'pending', decoded };
+      }
+      const confirmed = evidence === 'confirmed';
       const c = this.candidate;
       const agrees = c !== null && c.key === key && now - c.at <= this.options.agreementWindowMs;
-      this.candidate = { key, count: agrees ? c.count + 1 : 1, at: now };
-      if (this.candidate.count < this.options.agreementFrames) return { kind: 'pending', decoded };
+      this.candidate = {
+        key,
+        count: (agrees ? c.count : 0) + (confirmed ? 2 : 1),
+        // A read with no evidence at all (an engine that cannot look again) relies on frames.
+        vouched: evidence === undefined || confirmed || (agrees && c.vouched),
+        at: now,
+      };
+      if (this.candidate.count < this.options.agreementFrames || !this.candidate.vouched)
+        return { kind: 'pending', decoded };
     }
     this.candidate = null;
     this.lastSeen.set(scan.identity, now);
@@ -75,9 +116,20 @@ export class ScanGate {
     return { kind: 'accepted', scan, decoded };
   }
 
+  /** Whether another text of this symbology was read lately (and forgets older sightings). */
+  private rivalled(key: string, format: string, now: number): boolean {
+    let rival = false;
+    for (const [other, at] of this.sightings) {
+      if (now - at > this.options.rivalWindowMs) this.sightings.delete(other);
+      else if (other !== key && other.startsWith(`${format}:`)) rival = true;
+    }
+    return rival;
+  }
+
   /** Forget cooldowns, e.g. when the operator deliberately rescans after a manual clear. */
   reset(): void {
     this.lastSeen.clear();
+    this.sightings.clear();
     this.candidate = null;
   }
 }

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { type Strategy, StrategySchedule } from './strategy-schedule';
+
+const named = (...names: string[]): Strategy[] => names.map((name) => ({ name }));
+
+/** A clock that only moves when an attempt "takes" time. */
+function fakeClock() {
+  let t = 0;
+  return { now: () => t, spend: (ms: number) => (t += ms) };
+}
+
+/** An attempt that costs `cost[name]` ms and reads when `reads(name)` says so. */
+function attempt(
+  clock: ReturnType<typeof fakeClock>,
+  cost: Record<string, number>,
+  reads: (name: string) => boolean = () => false,
+) {
+  return (s: Strategy) => {
+    clock.spend(cost[s.name] ?? 0);
+    return Promise.resolve(reads(s.name) ? [s.name] : []);
+  };
+}
+
+describe('StrategySchedule', () => {
+  it('runs the front strategy, then the others in turn while they fit the budget', async () => {
+    const clock = fakeClock();
+    const schedule = new StrategySchedule(named('plain', 'a', 'b', 'c'), {
+      budgetMs: 25,
+      now: clock.now,
+    });
+    const cost = { plain: 10, a: 10, b: 10, c: 10 };
+    // Unknown costs count as free, so the first frame tries until the budget is spent.
+    const first = await schedule.read(attempt(clock, cost));
+    expect(first.tried).toEqual(['plain', 'a', 'b']);
+    // Now every cost is known: 10 + 10 fits in 25, a third does not.
+    expect((await schedule.read(attempt(clock, cost))).tried).toEqual(['plain', 'c']);
+    expect((await schedule.read(attempt(clock, cost))).tried).toEqual(['plain', 'a']);
+    expect((await schedule.read(attempt(clock, cost))).tried).toEqual(['plain', 'b']);
+  });
+
+  it('never lets a frame run past its budget by more than the front strategy', async () => {
+    const clock = fakeClock();
+    const schedule = new StrategySchedule(named('plain', 'slow', 'fast'), {
+      budgetMs: 30,
+      now: clock.now,
+    });
+    const cost = { plain: 12, slow: 40, fast: 5 };
+    for (let frame = 0; frame < 20; frame++) {
+      const started = clock.now();
+      const { tried } = await schedule.read(attempt(clock, cost));
+      const spent = clock.now() - started;
+      expect(tried[0]).toBe('plain');
+      // The first try of a strategy of unknown cost is the one allowed overrun.
+      if (frame > 1) expect(spent).toBeLessThanOrEqual(30);
+    }
+  });
+
+  it('runs the front strategy even when it alone is over budget', async () => {
+    const clock = fakeClock();
+    const schedule = new StrategySchedule(named('plain', 'a'), { budgetMs: 5, now: clock.now });
+    const cost = { plain: 50, a: 1 };
+    await schedule.read(attempt(clock, cost));
+    expect((await schedule.read(attempt(clock, cost))).tried).toEqual(['plain']);
+  });
+
+  it('keeps a strategy that reads in front for the next frames', async () => {
+    const clock = fakeClock();
+    const schedule = new StrategySchedule(named('plain', 'a', 'b', 'c'), {
+      budgetMs: 25,
+      now: clock.now,
+    });
+    const cost = { plain: 10, a: 10, b: 10, c: 10 };
+    const onlyB = (name: string) => name === 'b';
+    const found = await schedule.read(attempt(clock, cost, onlyB));
+    expect(found).toMatchObject({ strategy: 'b', found: ['b'], tried: ['plain', 'a', 'b'] });
+    expect(schedule.leader).toBe('b');
+    // The next frame starts with b and reads at once.
+    expect(await schedule.read(attempt(clock, cost, onlyB))).toMatchObject({
+      strategy: 'b',
+      tried: ['b'],
+    });
+    // When b stops reading, the others (the old front among them) take their turns again.
+    const seen = new Set<string>();
+    for (let i = 0; i < 4; i++)
+      for (const n of (await schedule.read(attempt(clock, cost))).tried) seen.add(n);
+    expect([...seen].sort()).toEqual(['a', 'b', 'c', 'plain']);
+    expect(schedule.leader).toBe('b');
+  });
+
+  it('covers every strategy within a few frames', async () => {
+    const clock = fakeClock();
+    const names = ['plain', 's1', 's2', 's3', 's4', 's5', 's6'];
+    const schedule = new StrategySchedule(named(...names), { budgetMs: 20, now: clock.now });
+    const cost = Object.fromEntries(names.map((n) => [n, 10]));
+    const seen = new Set<string>();
+    for (let frame = 0; frame < 7; frame++)
+      for (const n of (await schedule.read(attempt(clock, cost))).tried) seen.add(n);
+    expect(seen.size).toBe(names.length);
+  });
+
+  it('needs at least one strategy', () => {
+    expect(() => new StrategySchedule([], { budgetMs: 1, now: () => 0 })).toThrow(/at least one/);
+  });
+});

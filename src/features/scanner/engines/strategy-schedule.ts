@@ -1,0 +1,110 @@
+import type { DecodeHints } from './types';
+
+/**
+ * One way to read a frame. Each is cheap on its own; together they read far more than any one,
+ * and a camera gives 30 frames a second, so consecutive frames try different ones.
+ */
+export interface Strategy {
+  name: string;
+  /** Options for the engine (ZXing-C++'s; others ignore them). */
+  hints?: DecodeHints;
+  /** Enlarge the region by this factor before decoding (default 1). */
+  scale?: number;
+  /** Only the centred part of the region covering this fraction of each side (default 1). */
+  centre?: number;
+  /** A pixel filter before decoding. */
+  filter?: 'stretch' | 'sharpen';
+}
+
+export interface ScheduleOptions {
+  /** A frame's decoding stops trying strategies once this much time has gone. */
+  budgetMs: number;
+  now: () => number;
+}
+
+export interface ScheduledRead<T> {
+  /** What the reading strategy found; empty when none read. */
+  found: T[];
+  /** The strategy that read, or null. */
+  strategy: string | null;
+  /** The strategies this frame tried, in order. */
+  tried: string[];
+}
+
+/** Weight of the newest measurement in a strategy's running cost. */
+const COST_WEIGHT = 0.3;
+
+/**
+ * Which strategies each frame tries. The one in front (the last that read; at first the plain
+ * decode) runs on every frame; the others take turns after it, as many as fit the per-frame
+ * budget, so a run of frames covers them all at about the cost of one decode each. A strategy
+ * that reads moves to the front and stays there while it keeps reading: the next frames of the
+ * same code start with what worked.
+ */
+export class StrategySchedule {
+  private front: Strategy;
+  /** The others, in their turn order; `cursor` is whose turn is next. */
+  private readonly rest: Strategy[];
+  private cursor = 0;
+  private readonly cost = new Map<string, number>();
+
+  constructor(
+    strategies: readonly Strategy[],
+    private readonly options: ScheduleOptions,
+  ) {
+    const [first, ...rest] = strategies;
+    if (!first) throw new Error('A schedule needs at least one strategy');
+    this.front = first;
+    this.rest = rest;
+  }
+
+  /** The front strategy's name: what the next frame tries first. */
+  get leader(): string {
+    return this.front.name;
+  }
+
+  /**
+   * Reads one frame: `attempt` runs a strategy and resolves to what it found. The front always
+   * runs; each next strategy runs only while its expected cost fits in what is left of the
+   * budget.
+   */
+  async read<T>(attempt: (strategy: Strategy) => Promise<T[]>): Promise<ScheduledRead<T>> {
+    const { now, budgetMs } = this.options;
+    const started = now();
+    const tried: string[] = [];
+    const order = [this.front, ...this.turns()];
+    for (const [i, strategy] of order.entries()) {
+      const left = budgetMs - (now() - started);
+      if (i > 0 && (this.cost.get(strategy.name) ?? 0) > left) break;
+      if (i > 0 && left <= 0) break;
+      const at = now();
+      const found = await attempt(strategy);
+      this.measured(strategy.name, now() - at);
+      tried.push(strategy.name);
+      if (i > 0) this.cursor = (this.cursor + 1) % Math.max(1, this.rest.length);
+      if (found.length) {
+        this.promote(strategy);
+        return { found, strategy: strategy.name, tried };
+      }
+    }
+    return { found: [], strategy: null, tried };
+  }
+
+  /** The non-front strategies from whose turn it is, once round. */
+  private turns(): Strategy[] {
+    return [...this.rest.slice(this.cursor), ...this.rest.slice(0, this.cursor)];
+  }
+
+  private measured(name: string, ms: number) {
+    const before = this.cost.get(name);
+    this.cost.set(name, before === undefined ? ms : before + COST_WEIGHT * (ms - before));
+  }
+
+  /** The reading strategy swaps places with the front; the turn order is otherwise kept. */
+  private promote(strategy: Strategy) {
+    if (strategy === this.front) return;
+    const at = this.rest.indexOf(strategy);
+    this.rest[at] = this.front;
+    this.front = strategy;
+  }
+}
