@@ -41,38 +41,51 @@ export function listLabelledImages(root = REAL_IMAGES): LabelledImage[] {
 }
 
 /**
+ * How a photo smaller than the frame fills the rest of it.
+ * - `edge`: the photo's own edge pixels repeated outwards (sharp's `extendWith: 'copy'`), close
+ *   to what a camera sees around a tightly cropped photo: the label goes on, it does not end.
+ * - `white`: pasted on pure white, a stress variant. Next to a grey print, white makes an edge
+ *   that 1D decoders take for a bar, so it measures the paste as much as the decoder.
+ */
+export type FramePadding = 'edge' | 'white';
+
+/**
  * The image as a camera of `size` would see it: rotated, shrunk to fit if larger, and centred
- * on a white frame. `null` size keeps the native size. One sharp pass, then the pad in JS.
+ * in a frame of `size` padded as `padding` says. `null` size keeps the native size.
  */
 export async function loadFrame(
   input: string | Buffer,
   size: { width: number; height: number } | null,
   rotation = 0,
+  padding: FramePadding = 'edge',
 ): Promise<Frame> {
-  let image = sharp(input).rotate(rotation, { background: '#ffffff' }).flatten({
-    background: '#ffffff',
-  });
-  if (size)
-    image = image.resize(size.width, size.height, { fit: 'inside', withoutEnlargement: true });
+  const white = { r: 255, g: 255, b: 255, alpha: 1 };
+  let image = sharp(input).rotate(rotation, { background: white }).flatten({ background: white });
+  if (size) {
+    // Resize and extend are one pipeline step each in sharp: the fitted size must be known
+    // before the padding is.
+    const fitted = await image
+      .clone()
+      .resize(size.width, size.height, { fit: 'inside', withoutEnlargement: true })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const { width, height } = fitted.info;
+    const left = Math.floor((size.width - width) / 2);
+    const top = Math.floor((size.height - height) / 2);
+    image = sharp(fitted.data, { raw: fitted.info }).extend({
+      left,
+      top,
+      right: size.width - width - left,
+      bottom: size.height - height - top,
+      ...(padding === 'edge' ? { extendWith: 'copy' as const } : { background: white }),
+    });
+  }
   const { data, info } = await image.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  const inner: Frame = {
+  return {
     data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length),
     width: info.width,
     height: info.height,
   };
-  return size ? centreOnWhite(inner, size) : inner;
-}
-
-/** Pastes `inner` in the middle of a white frame of `size`. */
-function centreOnWhite(inner: Frame, size: { width: number; height: number }): Frame {
-  const out = new Uint8ClampedArray(size.width * size.height * 4).fill(255);
-  const left = Math.floor((size.width - inner.width) / 2);
-  const top = Math.floor((size.height - inner.height) / 2);
-  for (let y = 0; y < inner.height; y++) {
-    const from = y * inner.width * 4;
-    out.set(inner.data.subarray(from, from + inner.width * 4), ((top + y) * size.width + left) * 4);
-  }
-  return { data: out, width: size.width, height: size.height };
 }
 
 /** The .txt stores UPC-A, UPC-E and EAN-13 as 13-digit GTINs; compare on that form. */

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { LINEAR, RETAIL_SYMBOLOGIES, type Symbology } from '../../src/lib/gs1/symbology';
 import type { Frame } from '../../src/features/scanner/engines/types';
-import { listLabelledImages, loadFrame, REAL_IMAGES } from '../real-images';
+import { type FramePadding, listLabelledImages, loadFrame, REAL_IMAGES } from '../real-images';
 import { printTable, writeResults } from '../report';
 import type { BenchOptions } from '../types';
 import { sameValue, formatOfSet } from './compare';
 import { generateCorpus } from './corpus';
+import { type FramesCase, measureFramesToRead, printFramesTables } from './frames';
 import { type BenchEngine, browserDefaultsEngine, pipelineEngine, rawWasmEngine } from './engines';
 
 type Corpus = 'generated' | 'real';
@@ -16,10 +17,19 @@ interface Case {
   input: string | Buffer;
 }
 
-const SIZES: Record<string, { width: number; height: number } | null> = {
+const VGA = { width: 640, height: 480 };
+/**
+ * The frames each image is shown in. A photo smaller than the frame is edge-copied into it, as a
+ * camera sees a label go on around the code; pasting on white is the named stress variant.
+ */
+const SIZES: Record<
+  string,
+  { size: { width: number; height: number }; padding: FramePadding } | null
+> = {
   native: null,
-  '640x480': { width: 640, height: 480 },
-  '1280x720': { width: 1280, height: 720 },
+  '640x480': { size: VGA, padding: 'edge' },
+  '1280x720': { size: { width: 1280, height: 720 }, padding: 'edge' },
+  '640x480 on white': { size: VGA, padding: 'white' },
 };
 /** 1D codes are read along a line, so only a half turn matters; 2D codes get all four. */
 const rotationsOf = (format: Symbology) => (LINEAR.has(format) ? [0, 180] : [0, 90, 180, 270]);
@@ -81,7 +91,13 @@ export async function measureDecoders(options: BenchOptions): Promise<DecoderRow
   for (const c of await cases(options)) {
     for (const size of sizes) {
       for (const rotation of options.quick ? [0] : rotationsOf(c.format)) {
-        const frame: Frame = await loadFrame(c.input, SIZES[size] ?? null, rotation);
+        const frameOf = SIZES[size] ?? null;
+        const frame: Frame = await loadFrame(
+          c.input,
+          frameOf?.size ?? null,
+          rotation,
+          frameOf?.padding,
+        );
         for (const engine of engines) {
           const started = performance.now();
           const results = await engine.decode(frame, RETAIL_SYMBOLOGIES);
@@ -155,10 +171,29 @@ export function printDecoderTables(rows: DecoderRow[]): void {
   }
 }
 
+/** The real photos as a 640x480 camera sees them (edge-copied), for the frames-to-read measure. */
+async function framesCases(options: BenchOptions): Promise<FramesCase[]> {
+  const real = (await cases(options)).filter((c) => c.corpus === 'real');
+  return Promise.all(
+    real.map(async (c) => ({
+      format: c.format,
+      expected: c.expected,
+      frame: await loadFrame(c.input, VGA, 0, 'edge'),
+    })),
+  );
+}
+
 export async function decodersBench(options: BenchOptions): Promise<void> {
   const started = performance.now();
   const rows = await measureDecoders(options);
   printDecoderTables(rows);
+  const frames = await measureFramesToRead(await framesCases(options));
+  printFramesTables(frames);
+  writeResults(
+    'decoders-frames',
+    frames.map(({ frames: f, ...r }) => ({ ...r, frames: f.join(' ') })),
+    options.jsonFile ? options.jsonFile.replace(/(\.json)?$/, '-frames.json') : null,
+  );
   console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s)`);
   writeResults('decoders', rows, options.jsonFile);
 }
