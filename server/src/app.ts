@@ -105,7 +105,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     delegator: (request, callback) =>
       callback(null, {
         origin: services.origins.corsAllowed(request.headers.origin, request),
-        allowedHeaders: ['Content-Type', 'X-API-Key', 'Idempotency-Key'],
+        allowedHeaders: ['Content-Type', 'X-API-Key', 'Idempotency-Key', 'If-None-Match'],
         exposedHeaders: [
           'RateLimit-Policy',
           'RateLimit-Limit',
@@ -116,6 +116,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
           'X-RateLimit-Reset',
           'Retry-After',
           'Idempotent-Replayed',
+          'ETag',
         ],
         methods: ['GET', 'POST', 'PATCH', 'DELETE'],
       }),

@@ -73,6 +73,26 @@ describe('createApiClient', () => {
     ).rejects.toBeInstanceOf(ContractError);
   });
 
+  it('revalidates a polled GET with its ETag, and takes a 304 as the same answer', async () => {
+    let version = 1;
+    const { fetch, calls } = fakeFetch((_url, init) => {
+      const asked = (init.headers as Record<string, string>)['If-None-Match'];
+      if (asked === `W/"${version}"`) return new Response(null, { status: 304 });
+      return json(200, { id: `v${version}` }, { ETag: `W/"${version}"` });
+    });
+    const client = createApiClient({ baseUrl: '', apiKey: '', fetch, now: () => NOW });
+    const first = await client.request(Thing, '/poll', { revalidate: true });
+    const again = await client.request(Thing, '/poll', { revalidate: true });
+    expect(again).toBe(first);
+    version = 2;
+    expect(await client.request(Thing, '/poll', { revalidate: true })).toEqual({ id: 'v2' });
+    const sent = calls.map((c) => (c.init.headers as Record<string, string>)['If-None-Match']);
+    expect(sent).toEqual([undefined, 'W/"1"', 'W/"1"']);
+    // Without `revalidate`, no tag goes out, and a 304 it did not ask for is an error.
+    await client.request(Thing, '/poll');
+    expect((calls.at(-1)?.init.headers as Record<string, string>)['If-None-Match']).toBeUndefined();
+  });
+
   it('reports a failed connection as a NetworkError', async () => {
     const { fetch } = fakeFetch(() => {
       throw new TypeError('Failed to fetch');

@@ -56,6 +56,11 @@ export interface RequestOptions {
    * JSON either, and must not pass for one.
    */
   noContent?: boolean;
+  /**
+   * A GET polled again and again: the last answer's ETag goes with the next request, and a 304
+   * returns that same answer (the same object) without a body on the wire.
+   */
+  revalidate?: boolean;
   headers?: Record<string, string>;
   signal?: AbortSignal;
 }
@@ -107,6 +112,14 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
   const doFetch = config.fetch ?? globalThis.fetch.bind(globalThis);
   const now = config.now ?? Date.now;
   let lastRateLimit: RateLimitState | null = null;
+  /** Per URL polled with `revalidate`: the last answer and its ETag. A few polls at a time. */
+  const validated = new Map<string, { etag: string; value: unknown }>();
+  const remember = (url: string, etag: string, value: unknown) => {
+    validated.delete(url);
+    validated.set(url, { etag, value });
+    const oldest = validated.keys().next().value;
+    if (validated.size > 20 && oldest !== undefined) validated.delete(oldest);
+  };
 
   async function request<S extends z.ZodType>(
     schema: S,
@@ -122,9 +135,12 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
       body = JSON.stringify(options.body);
     }
 
+    const url = `${config.baseUrl.replace(/\/$/, '')}${path}`;
+    const known = options.revalidate ? validated.get(url) : undefined;
+    if (known) headers['If-None-Match'] = known.etag;
     let response: Response;
     try {
-      response = await doFetch(`${config.baseUrl.replace(/\/$/, '')}${path}`, {
+      response = await doFetch(url, {
         method: options.method ?? 'GET',
         headers,
         body,
@@ -138,6 +154,10 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
 
     const rateLimit = parseRateLimitHeaders((n) => response.headers.get(n), now());
     if (rateLimit) lastRateLimit = rateLimit;
+    if (response.status === 304 && known) {
+      useThrottleStore.getState().cleared();
+      return known.value as z.output<S>;
+    }
     const payload: unknown = await response.json().catch(() => null);
 
     if (!response.ok) throw apiErrorFrom(payload, response.status, rateLimit, now());
@@ -148,6 +168,8 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     if (!parsed.success) {
       throw new ContractError(`Unexpected response from ${path}`, parsed.error.issues);
     }
+    const etag = options.revalidate ? response.headers.get('ETag') : null;
+    if (etag) remember(url, etag, parsed.data);
     return parsed.data;
   }
 

@@ -31,3 +31,40 @@ test('a 10,000-capture session opens and scrolls with about 100 rows in the DOM 
   await expect(list.getByText('ean13 · 2000000000008')).toBeVisible();
   await expect(rows.last()).toHaveAttribute('aria-posinset', '10000');
 });
+
+test("an unchanged session's status poll is a 304 with no body: the app sends its ETag", async ({
+  page,
+  localServer,
+}) => {
+  const id = seedSession(localServer, 2_000);
+  await connectApp(page, localServer);
+  const polls: { status: number; tag: string | null; bytes: number }[] = [];
+  page.on('response', (response) => {
+    if (!response.url().endsWith(`/sessions/${id}/status`)) return;
+    void response.body().then(
+      (body) =>
+        polls.push({
+          status: response.status(),
+          tag: response.request().headers()['if-none-match'] ?? null,
+          bytes: body.length,
+        }),
+      // A 304 has no body to read.
+      () =>
+        polls.push({
+          status: response.status(),
+          tag: response.request().headers()['if-none-match'] ?? null,
+          bytes: 0,
+        }),
+    );
+  });
+  await page.goto(`/sessions/${id}`);
+  await expect(page.getByTestId('overview-capture-count')).toHaveText('2000', { timeout: 30_000 });
+  await expect
+    .poll(() => polls.filter((p) => p.status === 304).length, { timeout: 20_000 })
+    .toBeGreaterThan(0);
+  const [first] = polls;
+  expect(first).toMatchObject({ status: 200, tag: null });
+  expect(first?.bytes).toBeGreaterThan(50_000);
+  for (const later of polls.slice(1)) expect(later).toMatchObject({ status: 304, bytes: 0 });
+  expect(polls.slice(1).every((p) => p.tag?.startsWith('W/"'))).toBe(true);
+});

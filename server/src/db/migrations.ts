@@ -177,4 +177,24 @@ export const MIGRATIONS: readonly string[] = [
     deleted TEXT NOT NULL
   );
   `,
+  // A session's version: any change to what its status poll answers (its captures and their
+  // statuses, their proposals, the session's own status) bumps it, in the database itself, so
+  // every write path is covered. The poll answers with it as an ETag, and 304 while it stands.
+  `
+  ALTER TABLE sessions ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+  CREATE TRIGGER captures_version_insert AFTER INSERT ON captures
+    BEGIN UPDATE sessions SET version = version + 1 WHERE id = NEW.session_id; END;
+  CREATE TRIGGER captures_version_update AFTER UPDATE ON captures
+    BEGIN UPDATE sessions SET version = version + 1 WHERE id = NEW.session_id; END;
+  CREATE TRIGGER captures_version_delete AFTER DELETE ON captures
+    BEGIN UPDATE sessions SET version = version + 1 WHERE id = OLD.session_id; END;
+  CREATE TRIGGER proposals_version_insert AFTER INSERT ON proposals
+    BEGIN UPDATE sessions SET version = version + 1
+      WHERE id = (SELECT session_id FROM captures WHERE id = NEW.capture_id); END;
+  CREATE TRIGGER proposals_version_delete AFTER DELETE ON proposals
+    BEGIN UPDATE sessions SET version = version + 1
+      WHERE id = (SELECT session_id FROM captures WHERE id = OLD.capture_id); END;
+  CREATE TRIGGER sessions_version_update AFTER UPDATE OF status, extraction_status ON sessions
+    BEGIN UPDATE sessions SET version = version + 1 WHERE id = NEW.id; END;
+  `,
 ];

@@ -35,6 +35,22 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   handler: (ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>) => unknown;
 }
 
+/**
+ * What a GET handler returns when the client's copy (its If-None-Match) is still current: the
+ * route answers 304 with no body.
+ */
+export const NOT_MODIFIED = Symbol('not modified');
+
+/** Whether the request's If-None-Match names this ETag (or any, with `*`). */
+export function clientHas(request: FastifyRequest, etag: string): boolean {
+  const header = request.headers['if-none-match'];
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t.replace(/^W\//, '') === etag.replace(/^W\//, '');
+  });
+}
+
 /** Every route defined here, for the OpenAPI document. */
 export type RouteRecord = Pick<
   RouteSpec<z.ZodType, z.ZodType, z.ZodType>,
@@ -77,7 +93,10 @@ export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends 
       const body = parse(spec.body, request.body, 'body');
       const run = () => spec.handler({ body, query, params, auth: request.auth, request, reply });
       const key = idempotencyKeyOf(request);
-      if (!key) return reply.code(success).send(await run());
+      if (!key) {
+        const result = await run();
+        return result === NOT_MODIFIED ? reply.code(304).send() : reply.code(success).send(result);
+      }
       const idem = app.services.idempotency;
       const req = { orgId: request.auth.orgId, key, hash: requestHash(request) };
       if (spec.transactional === false) {

@@ -127,6 +127,7 @@ describe('row mappers', () => {
       modified: AT,
       capture_count: 3,
       photo_count: 1,
+      version: 4,
     };
     expect(toSessionSummary(session)).toEqual({
       id: ID,

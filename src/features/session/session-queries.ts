@@ -37,7 +37,8 @@ export const sessionQueries = {
         const poll = await client.request(
           SessionStatusPoll,
           `${SCANNER_API_PREFIX}/sessions/${id}/status`,
-          { signal },
+          // An unchanged session answers 304: no body, and the same object, so nothing renders.
+          { signal, revalidate: true },
         );
         const signature = pollSignature(poll);
         if (lastChange.get(id)?.signature !== signature)

@@ -26,6 +26,8 @@ export interface SessionRow {
   modified: string;
   capture_count: number;
   photo_count: number;
+  /** Bumped by the database on any change to what the status poll answers. */
+  version: number;
 }
 
 const SELECT = `SELECT s.*,

@@ -206,3 +206,54 @@ describe('sessions', () => {
     expect(protoKeys.body).toContain('"__proto__":"p"');
   });
 });
+
+describe('GET /sessions/{id}/status: ETag and 304', () => {
+  const poll = (id: string, headers: Record<string, string> = {}) =>
+    t.call({ url: `/scanner/api/v1/sessions/${id}/status`, headers });
+  const capture = (id: string, raw: string) =>
+    t.call({
+      method: 'POST',
+      url: '/scanner/api/v1/captures',
+      body: { session_short_id: id, capture_type: 'MANUAL', raw_value: raw },
+    });
+
+  it('answers 304 while nothing changed, and a new ETag after each change', async () => {
+    const { session } = await createSession();
+    const first = await poll(session.id);
+    const etag = String(first.headers['etag']);
+    expect(etag).toMatch(/^W\/".+"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+
+    const same = await poll(session.id, { 'if-none-match': etag });
+    expect(same.statusCode).toBe(304);
+    expect(same.body).toBe('');
+
+    const seen = new Set([etag]);
+    const changed = async () => {
+      const res = await poll(session.id, { 'if-none-match': [...seen].join(', ') });
+      expect(res.statusCode).toBe(200);
+      const next = String(res.headers['etag']);
+      expect(seen.has(next)).toBe(false);
+      seen.add(next);
+      return SessionStatusPoll.parse(res.json());
+    };
+    const created = await capture(session.id, '4006381333931');
+    expect((await changed()).captures.map((c) => c.id)).toEqual([
+      created.json<{ id: string }>().id,
+    ]);
+    await t.call({
+      method: 'DELETE',
+      url: `/scanner/api/v1/captures/${created.json<{ id: string }>().id}`,
+    });
+    expect((await changed()).captures).toEqual([]);
+    await t.call({ method: 'POST', url: `/scanner/api/v1/sessions/${session.id}/end` });
+    expect((await changed()).session_status).toBe('COMPLETED');
+  });
+
+  it("never answers 304 for another organization's session, whatever the tag", async () => {
+    const { session } = await createSession();
+    const etag = String((await poll(session.id)).headers['etag']);
+    const res = await poll(session.id, { 'if-none-match': etag, 'x-api-key': t.otherKey() });
+    expect(res.statusCode).toBe(404);
+  });
+});

@@ -10,7 +10,8 @@ import {
 } from '#contract';
 import { z } from 'zod';
 import { mergeChecked } from '../../http/metadata';
-import { defineRoute } from '../../http/route';
+import { clientHas, defineRoute, NOT_MODIFIED } from '../../http/route';
+import { VersionedCache } from '../../http/versioned-cache';
 import type { Services } from '../../services';
 import { toCapture } from '../captures/captures.repository';
 import { toPhoto } from '../photos/photos.repository';
@@ -19,6 +20,9 @@ import { toSessionSummary } from './sessions.repository';
 const Params = z.object({ id: IdParam });
 
 export function sessionsRoutes(app: FastifyInstance, s: Services): void {
+  // Per app instance: another instance's writes bump the version in the database, which is
+  // what every read checks first.
+  const statusBodies = new VersionedCache();
   defineRoute(app, s.routes, {
     method: 'POST',
     url: '/scanner/api/v1/sessions',
@@ -78,14 +82,23 @@ export function sessionsRoutes(app: FastifyInstance, s: Services): void {
     summary: 'Poll session status',
     tag: 'sessions',
     params: Params,
-    responses: { 200: SessionStatusPoll },
-    handler: ({ params, auth }): SessionStatusPoll => {
+    responses: { 200: SessionStatusPoll, 304: null },
+    // Tablets poll this every few seconds, all day: the session's version is its ETag, so an
+    // unchanged session costs one row read and a 304, and a changed one is serialised once for
+    // every reader of that version.
+    handler: ({ params, auth, request, reply }) => {
       const row = s.sessions.get(auth.orgId, params.id);
-      return {
-        session_status: row.status,
-        extraction_status: row.extraction_status,
-        captures: s.captures.statusesForSession(row.id),
-      };
+      const etag = `W/"${row.id}.${row.version}"`;
+      void reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
+      if (clientHas(request, etag)) return NOT_MODIFIED;
+      void reply.type('application/json');
+      return statusBodies.get(row.id, row.version, () =>
+        JSON.stringify({
+          session_status: row.status,
+          extraction_status: row.extraction_status,
+          captures: s.captures.statusesForSession(row.id),
+        } satisfies SessionStatusPoll),
+      );
     },
   });
 
