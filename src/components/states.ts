@@ -77,6 +77,15 @@ export const PROPOSAL_STATES: Record<ProposalStatus, StateLook> = {
   REJECTED: look('Rejected', 'rejected', '✕'),
 };
 
+/** A code in view in batch mode: the colour of its outline and the words of its button. */
+export const BATCH_STATES = {
+  reading: look('Reading', 'neutral', '…'),
+  captured: look('Scanned', 'accepted', '✓'),
+  'in-session': look('Already in this session', 'duplicate', '⧉'),
+  refused: look('Not accepted', 'rejected', '✕'),
+  excluded: look('Left out', 'neutral', '–'),
+} as const satisfies Record<string, StateLook>;
+
 /** Why a scan waits, in the table's words. */
 export const QUEUED_STATE = {
   offline: STATES.queuedOffline,

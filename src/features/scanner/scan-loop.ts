@@ -22,6 +22,8 @@ export interface ScanLoopOptions {
   region: () => Rect | null;
   /** Read per frame: a paused loop keeps the camera live but decodes nothing. */
   paused: () => boolean;
+  /** Read per frame: how many codes to look for (batch mode's many), or the decoder's default. */
+  maxSymbols?: () => number | undefined;
   onFrame: (report: FrameReport) => void;
   onError: (error: Error) => void;
 }
@@ -59,7 +61,9 @@ export function runScanLoop(
     if (options.paused() || decoder.busy || video.videoWidth === 0) return;
     const frameTime = meta.captureTime ?? meta.presentationTime;
     grabFrame(video)
-      .then((bitmap) => decoder.decode(bitmap, options.formats, options.region()))
+      .then((bitmap) =>
+        decoder.decode(bitmap, options.formats, options.region(), options.maxSymbols?.()),
+      )
       .then(({ result, decodeMs, luma }) => {
         if (!signal.aborted)
           options.onFrame({

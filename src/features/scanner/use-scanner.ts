@@ -7,6 +7,7 @@ import { useCamera } from './camera/use-camera';
 import { coverRegion, type Rect } from './engines/frame-ops';
 import type { EngineName, EnginePreference } from './engines/select-engine';
 import { createWorkerDecoder, type FrameDecoder } from './engines/decoder-worker-client';
+import { BatchTracker, type BatchFrame } from './guards/batch-tracker';
 import { CAMERA_TIMINGS, ScanGate, type GateOutcome } from './guards/scan-gate';
 import { runScanLoop, type FrameReport } from './scan-loop';
 
@@ -25,12 +26,25 @@ export interface ScannerOptions {
   paused: boolean;
   /** Every gate outcome, with the decode time of the frame it came from. */
   onOutcome: (outcome: GateOutcome, frame: FrameReport) => void;
+  /**
+   * Batch mode: every code in view at once, through the batch tracker instead of the gate, on
+   * the whole frame. `inSession` says which identities the session holds already.
+   */
+  batch?: {
+    inSession: (identity: string) => boolean;
+    onFrame: (batch: BatchFrame, frame: FrameReport) => void;
+  } | null;
   /** Every decoded frame, for the outline overlay and diagnostics (refs, not React state). */
   onFrame?: (frame: FrameReport) => void;
   onRestart?: (reason: Exclude<WatchdogVerdict, null>) => void;
   /** A frame the decoder failed on, or a hung decoder that was replaced; scanning goes on. */
   onDecodeError?: (error: Error) => void;
 }
+
+/** Batch mode: up to this many codes a frame (a shelf edge, a carton's labels). */
+const BATCH_MAX_CODES = 20;
+/** A code not seen for this long has left the view (its outline goes). */
+const BATCH_GONE_AFTER_MS = 600;
 
 /** The viewfinder's region of the frame, from where the video and the box sit on screen. */
 function regionOf(video: HTMLVideoElement, box: HTMLElement | null | undefined): Rect | null {
@@ -67,6 +81,13 @@ export function useScanner(
       ...CAMERA_TIMINGS,
       now: () => performance.now(),
     }));
+  const trackerRef = useRef<BatchTracker | null>(null);
+  const tracker = () =>
+    (trackerRef.current ??= new BatchTracker({
+      goneAfterMs: BATCH_GONE_AFTER_MS,
+      inSession: (identity) => latest.current.batch?.inSession(identity) ?? false,
+      now: () => performance.now(),
+    }));
 
   const camera = useCamera(videoRef, {
     deviceId: options.deviceId,
@@ -83,10 +104,15 @@ export function useScanner(
         formats: latest.current.formats,
         signal,
         paused: () => latest.current.paused,
-        region: () => regionOf(video, latest.current.regionRef?.current),
+        // Batch mode reads the whole frame: the codes are wherever the shelf puts them.
+        region: () =>
+          latest.current.batch ? null : regionOf(video, latest.current.regionRef?.current),
+        maxSymbols: () => (latest.current.batch ? BATCH_MAX_CODES : undefined),
         onFrame: (frame) => {
           watchdog.frame(frame.luma);
           latest.current.onFrame?.(frame);
+          const batch = latest.current.batch;
+          if (batch) return batch.onFrame(tracker().frame(frame.symbols), frame);
           for (const symbol of frame.symbols)
             latest.current.onOutcome(scanGate.offer(symbol), frame);
         },
@@ -106,6 +132,8 @@ export function useScanner(
   return {
     ...camera,
     counters: () => gateRef.current?.counters,
+    /** Batch mode's tracker: to leave a code out, take one back, and count. */
+    batch: tracker,
     /** Typed codes (manual entry, wedge scanners) through the same gate as camera reads. */
     offerTyped: (decoded: Decoded): GateOutcome => gate().offer(decoded, 'typed'),
   };

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { SYMBOLOGIES, type Symbology } from '../../lib/gs1/symbology';
+import { FORMAT_LABEL, SYMBOLOGIES, type Symbology } from '../../lib/gs1/symbology';
 import { type EngineSetting, type ScanSettings, useSettingsStore } from './settings-store';
 
 const ENGINES: { value: EngineSetting; label: string }[] = [
@@ -9,19 +9,6 @@ const ENGINES: { value: EngineSetting; label: string }[] = [
   { value: 'zxing-wasm', label: 'ZXing-C++ (WebAssembly)' },
   { value: 'zxing-js', label: 'ZXing-JS (no WebAssembly)' },
 ];
-
-const FORMAT_LABEL: Record<Symbology, string> = {
-  ean13: 'EAN-13',
-  ean8: 'EAN-8',
-  upca: 'UPC-A',
-  upce: 'UPC-E',
-  code128: 'Code 128',
-  itf: 'ITF-14',
-  qr: 'QR code',
-  datamatrix: 'Data Matrix',
-  databar: 'GS1 DataBar',
-  'databar-expanded': 'GS1 DataBar Expanded',
-};
 
 /** How the scanner reads: engine, formats, guards, camera resolution, feedback. */
 export function ScanSettingsForm() {
@@ -78,6 +65,7 @@ export function ScanSettingsForm() {
           options={[
             ['continuous', 'Keep scanning'],
             ['single', 'Stop after each scan'],
+            ['batch', 'Every code in view at once (shelves, cartons)'],
           ]}
           onChange={(mode) => change({ mode })}
         />

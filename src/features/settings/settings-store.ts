@@ -26,8 +26,11 @@ export const ScanSettingsSchema = z.object({
   resolution: z.enum(['hd', 'full-hd']),
   /** Decode only the viewfinder box rather than the whole frame. */
   roi: z.boolean(),
-  /** Single: stop after one accepted scan until the operator asks for the next. */
-  mode: z.enum(['continuous', 'single']),
+  /**
+   * Single: stop after one accepted scan until the operator asks for the next. Batch: every
+   * code in view at once, each captured once.
+   */
+  mode: z.enum(['continuous', 'single', 'batch']),
   sound: z.boolean(),
   vibration: z.boolean(),
 });

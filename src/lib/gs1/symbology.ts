@@ -14,6 +14,20 @@ export const SYMBOLOGIES = [
 export type Symbology = (typeof SYMBOLOGIES)[number];
 
 /** The retail set scanned by default. */
+/** Each symbology's name, as the operator knows it. */
+export const FORMAT_LABEL: Record<Symbology, string> = {
+  ean13: 'EAN-13',
+  ean8: 'EAN-8',
+  upca: 'UPC-A',
+  upce: 'UPC-E',
+  code128: 'Code 128',
+  itf: 'ITF-14',
+  qr: 'QR code',
+  datamatrix: 'Data Matrix',
+  databar: 'GS1 DataBar',
+  'databar-expanded': 'GS1 DataBar Expanded',
+};
+
 export const RETAIL_SYMBOLOGIES: readonly Symbology[] = SYMBOLOGIES;
 
 /** 1D symbologies: a single frame can misread them, so they need agreement across frames. */

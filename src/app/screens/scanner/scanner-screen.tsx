@@ -6,6 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { CameraToolbar } from '../../../features/scanner/camera-toolbar';
 import { CameraVideo } from '../../../features/scanner/camera-video';
 import { CameraErrorPanel } from '../../../features/scanner/camera-error-panel';
+import { BatchOverlay } from '../../../features/scanner/batch-overlay';
 import { drawOutline } from '../../../features/scanner/draw-outline';
 import { DecoderRestartedError } from '../../../features/scanner/engines/decoder-worker-client';
 import { useDiagnosticsStore } from '../../../features/scanner/diagnostics-store';
@@ -27,6 +28,7 @@ import { ScannerBar } from '../scanner-bar';
 import { useSyncState } from '../use-sync-state';
 import { useNewestScanAnnouncement } from './use-newest-scan-announcement';
 import { useScans } from './use-scans';
+import { useBatch } from './use-batch';
 import { useScanFeedback } from './use-scan-feedback';
 import { type Undoable, useUndo } from './use-undo';
 import { useCorrections } from '../../outbox/corrections';
@@ -92,7 +94,10 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
    * confirmed only once this device has stored it: a storage failure says so instead.
    */
   const accept = useCallback(
-    (code: Identified, how: Pick<ScanToSend, 'captureType' | 'engine' | 'decodeMs'>) => {
+    (
+      code: Identified,
+      how: Pick<ScanToSend, 'captureType' | 'engine' | 'decodeMs'>,
+    ): Promise<string | null> => {
       if (mode === 'single') setPaused(true);
       // Count mode: the same product again is one more of it, not a second capture.
       const key = code.gtin || code.rawValue;
@@ -103,21 +108,21 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
       if (earlier && !countMode) {
         if (mode === 'single') setPaused(false);
         announce(STATES.duplicate, code.rawValue);
-        return;
+        return Promise.resolve(null);
       }
       if (earlier) {
         const quantity = (earlier.quantity ?? 1) + 1;
-        void corrections
+        return corrections
           .change(earlier.clientId, (scan) => ({ quantity: (scan.quantity ?? 1) + 1 }))
           .then(() => {
             announce(STATES.counted, `${code.rawValue} ×${quantity}`);
             offered({ type: 'count', scanId: earlier.clientId, value: code.rawValue });
+            return earlier.clientId;
           });
-        return;
       }
       const scannedAt = isoWithOffset(new Date());
       const quantity = countMode ? { quantity: 1 } : {};
-      void keep({ sessionId, ...code, ...how, scannedAt, ...quantity }).then((kept) => {
+      return keep({ sessionId, ...code, ...how, scannedAt, ...quantity }).then((kept) => {
         setStorageError(kept.ok ? null : kept.message);
         // A scan this device could not keep is the newest word: no older scan's state replaces it.
         newestIs(kept.ok ? kept.id : null);
@@ -128,6 +133,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
           setPaused(false);
           announce(STATES.notKept, kept.message);
         }
+        return kept.ok ? kept.id : null;
       });
     },
     [announce, keep, sessionId, mode, newestIs, countMode, scans, corrections, offered],
@@ -139,7 +145,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
         performance.mark('scanner:accepted', {
           detail: { text: outcome.scan.rawValue, frameTime: frame.frameTime },
         });
-        accept(
+        void accept(
           { ...outcome.scan, format: outcome.decoded.format },
           { captureType: 'BARCODE', engine, decodeMs: frame.decodeMs },
         );
@@ -147,7 +153,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
         // Presented again (not merely held in view): in count mode, that is one more.
         const again = countMode ? identify(outcome.decoded) : null;
         if (again?.ok)
-          accept(
+          void accept(
             { ...again, format: outcome.decoded.format },
             { captureType: 'BARCODE', engine, decodeMs: frame.decodeMs },
           );
@@ -158,6 +164,17 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
     },
     [accept, announce, duplicateInView, engine, countMode],
   );
+
+  const captures = live.detail.data?.captures ?? [];
+  const batch = useBatch(mode === 'batch', {
+    known: (identity) =>
+      scans.some((scan) => scan.key === identity && scan.state !== 'failed') ||
+      captures.some((c) => (c.gtin || c.raw_value) === identity),
+    keep: (code, decodeMs) => accept(code, { captureType: 'BARCODE', engine, decodeMs }),
+    remove: (scanId) => corrections.remove(scanId),
+    announce,
+    measure: () => videoRef.current?.getBoundingClientRect() ?? null,
+  });
 
   const scanner = useScanner(videoRef, {
     engine: settings.engine,
@@ -173,8 +190,10 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
     regionRef: settings.scan.roi ? viewfinderRef : null,
     paused,
     onOutcome,
+    batch: batch.options,
     onFrame: (frame) => {
-      drawOutline(overlayRef.current, frame);
+      // Batch mode outlines each code as a button of its own (BatchOverlay).
+      drawOutline(overlayRef.current, batch.options ? { ...frame, symbols: [] } : frame);
       diagnostics.frame(frame.decodeMs, frame.frameTime);
       const counters = scanner.counters();
       if (counters) diagnostics.counted({ ...counters });
@@ -202,7 +221,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
     });
     const again = countMode && (outcome.kind === 'duplicate' || outcome.kind === 'held');
     if (outcome.kind === 'accepted' || again)
-      accept({ ...checked, format: checked.label }, { captureType, engine, decodeMs: null });
+      void accept({ ...checked, format: checked.label }, { captureType, engine, decodeMs: null });
     else if (outcome.kind === 'duplicate' || outcome.kind === 'held')
       announce(STATES.duplicate, checked.rawValue);
   };
@@ -213,7 +232,6 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
     else announce(STATES.rejected, checked.reason);
   });
 
-  const captures = live.detail.data?.captures ?? [];
   const { status } = scanner;
   const error = status.state === 'error' ? status.error : null;
   const camera = status.state === 'live' ? status.camera : null;
@@ -237,11 +255,21 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
             onFocus={camera?.controls.focus ? (p) => void scanner.focusAt(p) : null}
           />
           <canvas ref={overlayRef} className="scanner-overlay" aria-hidden="true" />
-          <div
-            ref={viewfinderRef}
-            className={settings.scan.roi ? 'viewfinder viewfinder-roi' : 'viewfinder'}
-            aria-hidden="true"
-          />
+          {batch.view && (
+            <BatchOverlay
+              view={batch.view}
+              element={batch.view.element}
+              onTap={(track) => void batch.tap(track, scanner.batch())}
+            />
+          )}
+          {/* Batch mode reads the whole picture: a box would say otherwise. */}
+          {mode !== 'batch' && (
+            <div
+              ref={viewfinderRef}
+              className={settings.scan.roi ? 'viewfinder viewfinder-roi' : 'viewfinder'}
+              aria-hidden="true"
+            />
+          )}
           {status.state === 'starting' && <p className="scanner-note">Starting the camera…</p>}
           {scanner.dark && (
             <p className="scanner-note" role="status">
@@ -289,6 +317,11 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
             <button type="button" className="button undo" onClick={() => void undo()}>
               Undo {offer.type === 'count' ? 'count' : 'scan'}
             </button>
+          )}
+          {batch.view && (
+            <p className="batch-tally" aria-live="polite" data-testid="batch-tally">
+              {batch.view.tally.inView} in view · {batch.view.tally.captured} captured
+            </p>
           )}
           {mode === 'single' && (
             <button

@@ -19,6 +19,8 @@ export interface PipelineOptions {
   crop?: Cropper;
   /** Decode only this region of the frame (the viewfinder), when set. */
   roi?: Rect | null;
+  /** Codes to look for in one frame: batch mode's many, or the default. */
+  maxSymbols?: number;
   /**
    * Which strategies this frame tries. The worker keeps one schedule across frames, so what read
    * the last frame goes first; without one, a frame gets the plain decode alone.
@@ -155,7 +157,10 @@ export async function runStrategy(
   const crop = options.crop ?? cropAndScale;
   let input = whole ? frame : await crop(frame, rect, scale);
   if (strategy.filter) input = FILTERS[strategy.filter](input);
-  const found = merged(await engine.decode(input, options.formats, strategy.hints));
+  const hints = options.maxSymbols
+    ? { ...strategy.hints, maxSymbols: options.maxSymbols }
+    : strategy.hints;
+  const found = merged(await engine.decode(input, options.formats, hints));
   const symbols = whole
     ? found
     : found.map((s) => ({ ...s, points: s.points.map((p) => fromCrop(p, rect, scale)) }));

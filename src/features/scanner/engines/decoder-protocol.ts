@@ -16,6 +16,8 @@ export type DecoderRequest =
       bitmap: CameraFrame;
       formats: readonly Symbology[];
       roi: Rect | null;
+      /** Codes to look for in this frame (batch mode asks for many). */
+      maxSymbols?: number;
     };
 
 export type DecoderResponse =

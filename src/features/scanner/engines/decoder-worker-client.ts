@@ -19,6 +19,7 @@ export interface FrameDecoder {
     bitmap: CameraFrame,
     formats: readonly Symbology[],
     roi: Rect | null,
+    maxSymbols?: number,
   ): Promise<DecodedFrame>;
   dispose(): void;
 }
@@ -116,13 +117,20 @@ export function createWorkerDecoder(
     get busy() {
       return pending.size > 0;
     },
-    decode(bitmap, frameFormats, roi) {
+    decode(bitmap, frameFormats, roi, maxSymbols) {
       const id = next++;
       const startedOn = worker;
       return new Promise((resolve, reject) => {
         const waiter: Waiter = { resolve, reject };
         pending.set(id, waiter);
-        const request: DecoderRequest = { type: 'decode', id, bitmap, formats: frameFormats, roi };
+        const request: DecoderRequest = {
+          type: 'decode',
+          id,
+          bitmap,
+          formats: frameFormats,
+          roi,
+          ...(maxSymbols ? { maxSymbols } : {}),
+        };
         worker.postMessage(request, [bitmap]);
         // The clock starts once the engine is loaded: compiling WebAssembly is not a hang.
         void workerReady.then(() => {

@@ -78,7 +78,7 @@ const frameSize = (f: CameraFrame) =>
     : { width: f.width, height: f.height };
 
 async function decode(request: Extract<DecoderRequest, { type: 'decode' }>): Promise<void> {
-  const { id, bitmap, formats, roi } = request;
+  const { id, bitmap, formats, roi, maxSymbols } = request;
   const { width, height } = frameSize(bitmap);
   try {
     if (!engine) throw new Error('The decoder was not initialised');
@@ -95,6 +95,7 @@ async function decode(request: Extract<DecoderRequest, { type: 'decode' }>): Pro
       roi,
       crop: canvasCropper(bitmap),
       schedule,
+      ...(maxSymbols ? { maxSymbols } : {}),
     });
     const response: DecoderResponse = {
       type: 'result',

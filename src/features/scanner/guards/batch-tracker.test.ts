@@ -65,8 +65,8 @@ describe('BatchTracker', () => {
   it('leaves out a code the operator taps, for good', () => {
     const { b, advance } = tracker();
     b.frame([ean('4006381333931', 0, 'unconfirmed'), qr('A', 100)]);
-    expect(b.exclude({ x: 20, y: 20 })?.key).toBe('04006381333931');
-    expect(b.exclude({ x: 300, y: 300 })).toBeNull();
+    expect(b.leaveOut('04006381333931')?.state).toBe('excluded');
+    expect(b.leaveOut('not in view')).toBeNull();
     expect(b.frame([ean('4006381333931', 0)]).captured).toEqual([]);
     // Out of view and back: still left out.
     advance(1_000);
@@ -75,6 +75,18 @@ describe('BatchTracker', () => {
     expect(back.captured).toEqual([]);
     expect(back.inView[0]?.state).toBe('excluded');
     expect(b.tally()).toEqual({ inView: 1, captured: 1 });
+  });
+
+  it('leaves out a captured code taken back, and does not capture it again', () => {
+    const { b } = tracker();
+    b.frame([qr('A', 0)]);
+    // Captured codes stay captured when tapped: the screen removes them, then says so.
+    expect(b.leaveOut('A')?.state).toBe('captured');
+    b.takenBack('A');
+    const again = b.frame([qr('A', 0)]);
+    expect(again.captured).toEqual([]);
+    expect(again.inView[0]?.state).toBe('excluded');
+    expect(b.tally()).toEqual({ inView: 1, captured: 0 });
   });
 
   it('follows a code as it moves, and forgets it once out of view', () => {

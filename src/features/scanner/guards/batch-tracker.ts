@@ -39,20 +39,8 @@ export interface BatchFrame {
   inView: Track[];
   /** The codes this frame captured: each once, ever, in this batch. */
   captured: { track: Track; scan: Extract<Identification, { ok: true }> }[];
+  tally: { inView: number; captured: number };
 }
-
-const inside = (p: Point, quad: Point[]) => {
-  // Ray casting: whether the point is inside the polygon.
-  let hit = false;
-  for (let i = 0, j = quad.length - 1; i < quad.length; j = i++) {
-    const a = quad[i];
-    const b = quad[j];
-    if (!a || !b) continue;
-    if (a.y > p.y !== b.y > p.y && p.x < ((b.x - a.x) * (p.y - a.y)) / (b.y - a.y) + a.x)
-      hit = !hit;
-  }
-  return hit;
-};
 
 /**
  * Batch mode's memory: every code in view at once, each captured once. Unlike the single-code
@@ -102,21 +90,29 @@ export class BatchTracker {
     }
     for (const [key, track] of this.tracks)
       if (now - track.lastSeen > this.options.goneAfterMs) this.tracks.delete(key);
-    return { inView: [...this.tracks.values()], captured };
+    return { inView: [...this.tracks.values()], captured, tally: this.tally() };
   }
 
   /**
-   * The operator tapped the view at `point` (frame pixels): the code there is left out. Returns
-   * the track, or null when no code is there. A code captured already stays captured; leaving
-   * it out is then the session's Remove.
+   * The operator tapped a code to leave it out: it is never captured. Returns its track, or
+   * null when it has left the view. A code captured already stays captured here; taking it back
+   * is the session's Remove, which the screen does.
    */
-  exclude(point: Point): Track | null {
-    const track = [...this.tracks.values()].find((t) => inside(point, t.points)) ?? null;
+  leaveOut(key: string): Track | null {
+    const track = this.tracks.get(key) ?? null;
     if (track && track.state !== 'captured') {
       track.state = 'excluded';
-      this.excludedKeys.add(track.key);
+      this.excludedKeys.add(key);
     }
     return track;
+  }
+
+  /** A captured code taken back (Removed): it is left out from now on. */
+  takenBack(key: string): void {
+    this.capturedKeys.delete(key);
+    this.excludedKeys.add(key);
+    const track = this.tracks.get(key);
+    if (track) track.state = 'excluded';
   }
 
   /** What the tally shows: codes in view now, and captured by this batch. */
