@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { decodeFrame, lookAgainRect, merged, runStrategy } from './decode-pipeline';
+import {
+  ConfirmedMemory,
+  decodeFrame,
+  lookAgainRect,
+  merged,
+  runStrategy,
+} from './decode-pipeline';
 import { StrategySchedule } from './strategy-schedule';
 import type { DecodedSymbol, DecoderEngine, Frame } from './types';
 
@@ -134,6 +140,24 @@ describe('decodeFrame', () => {
     const data = (seen as Frame | null)?.data ?? new Uint8ClampedArray();
     // 100 and 120 grey became black and white.
     expect([data[0], data[4]]).toEqual([0, 255]);
+  });
+});
+
+describe('ConfirmedMemory', () => {
+  it('skips the second look for a text confirmed lately, and only lately', async () => {
+    let t = 0;
+    const confirmed = new ConfirmedMemory(3_000, () => t);
+    const read = [sym('4006381333931', 'ean13', quad(10, 20, 40, 2))];
+    const engine = scripted(read, [sym('4006381333931')], read, read);
+    const options = { formats: ['ean13'] as const, confirmed };
+    await decodeFrame(engine, frame, options);
+    t += 2_000;
+    expect((await decodeFrame(engine, frame, options)).symbols[0]?.evidence).toBe('confirmed');
+    expect(engine.sizes).toHaveLength(3);
+    // Past its time, it is looked at again (and this time the look reads nothing).
+    t += 3_001;
+    expect((await decodeFrame(engine, frame, options)).symbols[0]?.evidence).toBe('unconfirmed');
+    expect(engine.sizes).toHaveLength(6);
   });
 });
 

@@ -22,6 +22,11 @@ export interface PipelineOptions {
   /** Codes to look for in one frame: batch mode's many, or the default. */
   maxSymbols?: number;
   /**
+   * 1D texts a second look confirmed lately (the worker keeps them for a few seconds): a code
+   * held in view, or a shelf of them in batch mode, is not looked at again on every frame.
+   */
+  confirmed?: ConfirmedMemory;
+  /**
    * Which strategies this frame tries. The worker keeps one schedule across frames, so what read
    * the last frame goes first; without one, a frame gets the plain decode alone.
    */
@@ -142,6 +147,29 @@ export async function lookAgain(
   return 'unconfirmed';
 }
 
+/** 1D texts confirmed by a second look, remembered for `keepMs`. */
+export class ConfirmedMemory {
+  private readonly at = new Map<string, number>();
+
+  constructor(
+    private readonly keepMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  has(symbol: Pick<DecodedSymbol, 'format' | 'text'>): boolean {
+    const key = `${symbol.format}:${symbol.text}`;
+    const when = this.at.get(key);
+    if (when === undefined) return false;
+    if (this.now() - when <= this.keepMs) return true;
+    this.at.delete(key);
+    return false;
+  }
+
+  add(symbol: Pick<DecodedSymbol, 'format' | 'text'>): void {
+    this.at.set(`${symbol.format}:${symbol.text}`, this.now());
+  }
+}
+
 /** One strategy on one frame; results in frame coordinates. */
 export async function runStrategy(
   engine: DecoderEngine,
@@ -164,10 +192,15 @@ export async function runStrategy(
   const symbols = whole
     ? found
     : found.map((s) => ({ ...s, points: s.points.map((p) => fromCrop(p, rect, scale)) }));
+  const memory = options.confirmed;
   return Promise.all(
-    symbols.map(async (s) =>
-      LINEAR.has(s.format) ? { ...s, evidence: await lookAgain(engine, frame, s, scale, crop) } : s,
-    ),
+    symbols.map(async (s): Promise<DecodedSymbol> => {
+      if (!LINEAR.has(s.format)) return s;
+      if (memory?.has(s)) return { ...s, evidence: 'confirmed' };
+      const evidence = await lookAgain(engine, frame, s, scale, crop);
+      if (evidence === 'confirmed') memory?.add(s);
+      return { ...s, evidence };
+    }),
   );
 }
 

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import { type Cropper, createSchedule, decodeFrame } from './decode-pipeline';
+import { ConfirmedMemory, type Cropper, createSchedule, decodeFrame } from './decode-pipeline';
 import { meanLuma } from './frame-ops';
 import type { CameraFrame, DecoderRequest, DecoderResponse } from './decoder-protocol';
 import { createNativeEngine, nativeFormats } from './native-engine';
@@ -22,6 +22,8 @@ const cropCanvas = new OffscreenCanvas(1, 1);
  * read the last frame goes first on the next.
  */
 const schedule = createSchedule(() => performance.now());
+/** A code confirmed in the last 3 s (held in view, or a shelf in batch mode) is not re-checked. */
+const confirmed = new ConfirmedMemory(3_000, () => performance.now());
 
 /** Whether WebAssembly may be compiled here: a CSP without 'wasm-unsafe-eval' forbids it. */
 function wasmAllowed(): boolean {
@@ -95,6 +97,7 @@ async function decode(request: Extract<DecoderRequest, { type: 'decode' }>): Pro
       roi,
       crop: canvasCropper(bitmap),
       schedule,
+      confirmed,
       ...(maxSymbols ? { maxSymbols } : {}),
     });
     const response: DecoderResponse = {
