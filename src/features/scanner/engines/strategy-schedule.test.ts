@@ -38,21 +38,30 @@ describe('StrategySchedule', () => {
     expect((await schedule.read(attempt(clock, cost))).tried).toEqual(['plain', 'b']);
   });
 
-  it('never lets a frame run past its budget by more than the front strategy', async () => {
+  it('gives a dearer strategy its turn, past the budget by no more than the front', async () => {
     const clock = fakeClock();
-    const schedule = new StrategySchedule(named('plain', 'slow', 'fast'), {
+    const schedule = new StrategySchedule(named('plain', 'dear', 'cheap', 'huge'), {
       budgetMs: 30,
       now: clock.now,
     });
-    const cost = { plain: 12, slow: 40, fast: 5 };
+    // 'dear' does not fit after the front (12 + 25 > 30) but fits a frame on its own; 'huge'
+    // never does.
+    const cost = { plain: 12, dear: 25, cheap: 5, huge: 40 };
+    const seen = new Set<string>();
     for (let frame = 0; frame < 20; frame++) {
       const started = clock.now();
       const { tried } = await schedule.read(attempt(clock, cost));
-      const spent = clock.now() - started;
+      for (const name of tried) seen.add(name);
       expect(tried[0]).toBe('plain');
       // The first try of a strategy of unknown cost is the one allowed overrun.
-      if (frame > 1) expect(spent).toBeLessThanOrEqual(30);
+      if (frame > 2) expect(clock.now() - started).toBeLessThanOrEqual(30 + cost.plain);
     }
+    expect(seen.has('dear')).toBe(true);
+    const late = [];
+    for (let frame = 0; frame < 6; frame++)
+      late.push(...(await schedule.read(attempt(clock, cost))).tried);
+    expect(late).toContain('dear');
+    expect(late).not.toContain('huge');
   });
 
   it('runs the front strategy even when it alone is over budget', async () => {

@@ -65,29 +65,46 @@ export class StrategySchedule {
 
   /**
    * Reads one frame: `attempt` runs a strategy and resolves to what it found. The front always
-   * runs; each next strategy runs only while its expected cost fits in what is left of the
-   * budget.
+   * runs; the first strategy whose turn it is runs when it would fit the budget on its own (so
+   * one dearer than what the front leaves is not starved for ever); the next ones run only while
+   * their expected cost fits in what is left. A frame thus never runs past its budget by more
+   * than the front strategy's cost.
    */
   async read<T>(attempt: (strategy: Strategy) => Promise<T[]>): Promise<ScheduledRead<T>> {
     const { now, budgetMs } = this.options;
     const started = now();
     const tried: string[] = [];
-    const order = [this.front, ...this.turns()];
-    for (const [i, strategy] of order.entries()) {
-      const left = budgetMs - (now() - started);
-      if (i > 0 && (this.cost.get(strategy.name) ?? 0) > left) break;
-      if (i > 0 && left <= 0) break;
+    const run = async (strategy: Strategy) => {
       const at = now();
       const found = await attempt(strategy);
       this.measured(strategy.name, now() - at);
       tried.push(strategy.name);
-      if (i > 0) this.cursor = (this.cursor + 1) % Math.max(1, this.rest.length);
-      if (found.length) {
-        this.promote(strategy);
-        return { found, strategy: strategy.name, tried };
+      if (found.length) this.promote(strategy);
+      return found;
+    };
+    const front = this.front;
+    const first = await run(front);
+    if (first.length) return { found: first, strategy: front.name, tried };
+    for (const strategy of this.turns()) {
+      const left = budgetMs - (now() - started);
+      const cost = this.cost.get(strategy.name) ?? 0;
+      const firstTurn = tried.length === 1;
+      if (left <= 0) break;
+      // Dearer than a whole frame's budget: it never runs, and its turn passes.
+      if (firstTurn && cost > budgetMs) {
+        this.advance();
+        continue;
       }
+      if (!firstTurn && cost > left) break;
+      this.advance();
+      const found = await run(strategy);
+      if (found.length) return { found, strategy: strategy.name, tried };
     }
     return { found: [], strategy: null, tried };
+  }
+
+  private advance() {
+    this.cursor = (this.cursor + 1) % Math.max(1, this.rest.length);
   }
 
   /** The non-front strategies from whose turn it is, once round. */
