@@ -4,7 +4,7 @@ import { identify } from '../../src/lib/gs1/identify';
 import { LINEAR, type Symbology } from '../../src/lib/gs1/symbology';
 import { createSchedule, decodeFrame } from '../../src/features/scanner/engines/decode-pipeline';
 import type { Frame } from '../../src/features/scanner/engines/types';
-import { nodeWasmEngine } from '../node-engines';
+import { nodeWasmEngine, sharpCrop } from '../node-engines';
 
 /** A decoder under test: a frame in, the texts it would hand on (with their formats). */
 export interface BenchEngine {
@@ -33,7 +33,7 @@ const schedule = createSchedule(() => performance.now());
 export const pipelineEngine: BenchEngine = {
   name: 'pipeline',
   async decode(frame, formats) {
-    const { symbols } = await decodeFrame(wasm, frame, { formats, schedule });
+    const { symbols } = await decodeFrame(wasm, frame, { formats, schedule, crop: sharpCrop });
     return symbols.filter(
       (s) => identify(s).ok && (!LINEAR.has(s.format) || s.evidence === 'confirmed'),
     );
