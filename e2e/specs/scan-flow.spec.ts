@@ -158,9 +158,13 @@ test.describe('keyboard-wedge scanners', () => {
     request,
     localServer,
   }) => {
-    // No delay: Playwright's own key-by-key dispatch is about scanner speed.
-    await page.keyboard.type('4006381333931');
-    await page.keyboard.press('Enter');
+    // A wedge scanner's keys arrive as one burst. They are dispatched in the page in one go:
+    // Playwright's key-by-key dispatch waits on a round trip per key, which on a loaded machine
+    // is slower than people type (gaps of 100 ms and more were seen in CI).
+    await page.evaluate((code) => {
+      for (const key of [...code, 'Enter'])
+        window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+    }, '4006381333931');
     await expect
       .poll(async () =>
         (await serverSession(request, localServer, page.url())).captures.map((c) => [
