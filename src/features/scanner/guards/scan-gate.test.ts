@@ -62,18 +62,38 @@ describe('ScanGate', () => {
     expect(g.offer({ ...ean('4006381333931'), evidence: 'unconfirmed' }).kind).toBe('pending');
   });
 
-  it('holds a 1D read while another text of its symbology was read lately', () => {
+  it('holds a 1D read that came with a rival until a frame free of rivals', () => {
     const { g, advance } = gate();
     const right = { ...ean('4006381333931'), evidence: 'confirmed' as const };
     const rival = { ...ean('9506000134352'), evidence: 'confirmed' as const };
     expect(g.offer(rival).kind).toBe('accepted');
-    // The code in view read two ways: the other way counts only once the first has gone.
-    advance(100);
+    // A product swapped for the next: one frame with the last one's sighting still fresh...
+    advance(33);
     expect(g.offer(right).kind).toBe('pending');
-    advance(301);
+    // ...then a frame without it, and the new one counts.
+    advance(33);
     expect(g.offer(right).kind).toBe('accepted');
     // 2D codes are not 1D rivals.
     expect(g.offer(qr('hello')).kind).toBe('accepted');
+  });
+
+  it('never accepts either of two texts read in turn, one code read two ways', () => {
+    const { g, advance } = gate();
+    const a = { ...ean('4006381333931'), evidence: 'confirmed' as const };
+    const b = { ...ean('9506000134352'), evidence: 'confirmed' as const };
+    expect(g.offer(a).kind).toBe('accepted');
+    for (let i = 0; i < 10; i++) {
+      advance(33);
+      // b's rival a (held in view) keeps coming back: b never counts.
+      expect(g.offer(b).kind).toBe('pending');
+      advance(33);
+      g.offer(a);
+    }
+    // Two texts in one frame are rivals too.
+    const { g: fresh } = gate();
+    expect(fresh.offer(b).kind).toBe('accepted');
+    expect(fresh.offer(a).kind).toBe('pending');
+    expect(fresh.offer(b).kind).toBe('held');
   });
 
   it('does not let a different read or a stale one count as agreement', () => {

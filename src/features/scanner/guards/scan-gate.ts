@@ -17,9 +17,10 @@ export interface GateOptions {
   /** Sightings closer than this are one continuous presence in view, not a new presentation. */
   heldGapMs: number;
   /**
-   * Two different 1D texts of one symbology seen within this time are one code read two ways,
-   * not two codes: neither counts until the other has gone for this long. Blurred bars misread
-   * now and then, and a second look does not always catch it; a rival text does.
+   * Two different 1D texts of one symbology seen within this time may be one code read two
+   * ways: a text that came with a rival counts only from a later frame on which no rival was
+   * seen again. Blurred bars misread now and then, and a second look does not always catch it;
+   * the rival text, back again, does. A product swapped for the next costs one frame.
    */
   rivalWindowMs: number;
   now: () => number;
@@ -62,6 +63,8 @@ export class ScanGate {
   private readonly lastSeen = new Map<string, number>();
   /** When each 1D text (by symbology) was last read, for the rivalry check. */
   private readonly sightings = new Map<string, number>();
+  /** Per 1D text that came with a rival: since when it waits for a frame free of rivals. */
+  private readonly rivalledSince = new Map<string, number>();
   /** The 1D value being agreed on: looks so far, and whether a second look vouched for it. */
   private candidate: { key: string; count: number; vouched: boolean; at: number } | null = null;
 
@@ -116,20 +119,30 @@ export class ScanGate {
     return { kind: 'accepted', scan, decoded };
   }
 
-  /** Whether another text of this symbology was read lately (and forgets older sightings). */
+  /**
+   * Whether a rival text of this symbology was read since this one began to wait for a frame
+   * free of rivals (and forgets sightings older than the window).
+   */
   private rivalled(key: string, format: string, now: number): boolean {
-    let rival = false;
+    let lastRival = -Infinity;
     for (const [other, at] of this.sightings) {
-      if (now - at > this.options.rivalWindowMs) this.sightings.delete(other);
-      else if (other !== key && other.startsWith(`${format}:`)) rival = true;
+      if (now - at > this.options.rivalWindowMs) {
+        this.sightings.delete(other);
+        this.rivalledSince.delete(other);
+      } else if (other !== key && other.startsWith(`${format}:`))
+        lastRival = Math.max(lastRival, at);
     }
-    return rival;
+    const since = this.rivalledSince.get(key);
+    if (lastRival === -Infinity || (since !== undefined && lastRival < since)) return false;
+    this.rivalledSince.set(key, now);
+    return true;
   }
 
   /** Forget cooldowns, e.g. when the operator deliberately rescans after a manual clear. */
   reset(): void {
     this.lastSeen.clear();
     this.sightings.clear();
+    this.rivalledSince.clear();
     this.candidate = null;
   }
 }
