@@ -1,5 +1,6 @@
 import { BATCH_STATES } from '../../components/states';
 import { FORMAT_LABEL } from '../../lib/gs1/symbology';
+import { coverFit } from './engines/frame-ops';
 import type { Point } from './engines/types';
 import type { Track } from './guards/batch-tracker';
 
@@ -8,18 +9,13 @@ export interface BatchView {
   frame: { width: number; height: number };
 }
 
-/**
- * Where a box in frame pixels sits on the video element, drawn with `object-fit: cover` (scaled
- * to fill, the overflow cropped equally on both sides), in CSS pixels of the element.
- */
+/** Where a box in frame pixels sits on the video element (see coverFit), in its CSS pixels. */
 export function boxOnScreen(
   points: Point[],
   frame: { width: number; height: number },
   element: { width: number; height: number },
 ) {
-  const scale = Math.max(element.width / frame.width, element.height / frame.height);
-  const offsetX = (frame.width * scale - element.width) / 2;
-  const offsetY = (frame.height * scale - element.height) / 2;
+  const { scale, offsetX, offsetY } = coverFit(frame, element);
   const xs = points.map((p) => p.x * scale - offsetX);
   const ys = points.map((p) => p.y * scale - offsetY);
   const left = Math.min(...xs);

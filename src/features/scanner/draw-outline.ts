@@ -1,3 +1,4 @@
+import { coverFit } from './engines/frame-ops';
 import type { FrameReport } from './scan-loop';
 
 /**
@@ -27,9 +28,10 @@ export function tapPoint(
 ): { x: number; y: number } | null {
   if (!video.videoWidth) return null;
   const rect = video.getBoundingClientRect();
-  const scale = Math.max(rect.width / video.videoWidth, rect.height / video.videoHeight);
-  const offsetX = (video.videoWidth * scale - rect.width) / 2;
-  const offsetY = (video.videoHeight * scale - rect.height) / 2;
+  const { scale, offsetX, offsetY } = coverFit(
+    { width: video.videoWidth, height: video.videoHeight },
+    rect,
+  );
   return {
     x: (event.clientX - rect.left + offsetX) / scale / video.videoWidth,
     y: (event.clientY - rect.top + offsetY) / scale / video.videoHeight,

@@ -91,19 +91,28 @@ export function meanLuma(frame: Frame, samples = 1024): number {
   return sum / count;
 }
 
+type Size = { width: number; height: number };
+
 /**
- * The part of the video frame that a box on screen shows, for a video drawn with
- * `object-fit: cover` (scaled to fill its element, the overflow cropped equally on both sides).
- * All rectangles in CSS pixels except the result, which is in frame pixels.
+ * How a video drawn with `object-fit: cover` sits in its element: scaled to fill it, the
+ * overflow cropped equally on both sides. A frame pixel (x, y) is at
+ * (x * scale - offsetX, y * scale - offsetY) in the element's CSS pixels.
  */
-export function coverRegion(
-  frame: { width: number; height: number },
-  element: { width: number; height: number },
-  box: Rect,
-): Rect {
+export function coverFit(frame: Size, element: Size) {
   const scale = Math.max(element.width / frame.width, element.height / frame.height);
-  const offsetX = (frame.width * scale - element.width) / 2;
-  const offsetY = (frame.height * scale - element.height) / 2;
+  return {
+    scale,
+    offsetX: (frame.width * scale - element.width) / 2,
+    offsetY: (frame.height * scale - element.height) / 2,
+  };
+}
+
+/**
+ * The part of the video frame that a box on screen shows (see coverFit). All rectangles in CSS
+ * pixels except the result, which is in frame pixels.
+ */
+export function coverRegion(frame: Size, element: Size, box: Rect): Rect {
+  const { scale, offsetX, offsetY } = coverFit(frame, element);
   const x = Math.max(0, (box.x + offsetX) / scale);
   const y = Math.max(0, (box.y + offsetY) / scale);
   const right = Math.min(frame.width, (box.x + box.width + offsetX) / scale);
