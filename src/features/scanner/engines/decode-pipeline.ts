@@ -166,7 +166,10 @@ export class ConfirmedMemory {
   }
 
   add(symbol: Pick<DecodedSymbol, 'format' | 'text'>): void {
-    this.at.set(`${symbol.format}:${symbol.text}`, this.now());
+    const now = this.now();
+    // A worker runs all day on a tablet: texts past their time go when a new one comes.
+    for (const [key, when] of this.at) if (now - when > this.keepMs) this.at.delete(key);
+    this.at.set(`${symbol.format}:${symbol.text}`, now);
   }
 }
 
