@@ -52,10 +52,9 @@ export interface GateCounters {
 
 /**
  * The misread guards between the decoder and a capture: check digits (via identify), evidence
- * for 1D reads (a second look that agrees, and agreement across frames), and the duplicate
- * cooldown on the product identity, so an EAN-13
- * and a Digital Link QR for the same product count once. Per-frame, synchronous and pure but
- * for its clock.
+ * for 1D reads (a second look that agrees, no rival text, agreement across frames), and the
+ * duplicate cooldown on the product identity, so an EAN-13 and a Digital Link QR for the same
+ * product count once. Per-frame, synchronous and pure but for its clock.
  */
 export class ScanGate {
   readonly counters: GateCounters = { accepted: 0, duplicates: 0, rejected: 0 };
