@@ -40,15 +40,14 @@ interface Watcher {
 
 /**
  * The app: the worker's pipeline with its real schedule (kept across photos, as the worker
- * keeps it), then the gate with its settings (check digits, scan-line evidence, agreement
- * across frames). The clock is the camera's: each frame 33 ms after the last, plus what the
- * decode took.
+ * keeps it, and timed on the real clock for its budget), then the gate with the scanner's
+ * settings (check digits, the second look's evidence, rival texts, agreement across frames) on
+ * the camera's clock: one frame every 33 ms.
  */
 function appWatcher(): Watcher {
   const engine = nodeWasmEngine();
   let clock = 0;
-  const schedule = createSchedule(() => clock + performance.now());
-  let gate: ScanGate;
+  const schedule = createSchedule(() => performance.now());
   const newGate = () =>
     new ScanGate({
       agreementFrames: 2,
@@ -56,7 +55,7 @@ function appWatcher(): Watcher {
       ...CAMERA_TIMINGS,
       now: () => clock,
     });
-  gate = newGate();
+  let gate = newGate();
   return {
     name: 'pipeline',
     next: () => (gate = newGate()),
