@@ -71,7 +71,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
   const viewfinderRef = useRef<HTMLDivElement | null>(null);
   const { sound, vibration, mode } = settings.scan;
   const { flash, announce, duplicateInView, unlock } = useScanFeedback({ sound, vibration });
-  const { scans, keep } = useScans(sessionId);
+  const { scans, keep, scanOf } = useScans(sessionId);
   const newestIs = useNewestScanAnnouncement(scans, announce);
   const corrections = useCorrections();
   const countMode = live.detail.data?.metadata[COUNT_MODE_KEY] === 'on';
@@ -101,7 +101,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
       if (mode === 'single') setPaused(true);
       // Count mode: the same product again is one more of it, not a second capture.
       const key = code.gtin || code.rawValue;
-      const earlier = scans.find((scan) => scan.key === key && scan.state !== 'failed');
+      const earlier = scanOf(key);
       // Outside count mode, a product this device already captured in the session is a
       // duplicate whenever it comes back (a looping shelf video, a product held past the
       // cooldown), not a second capture.
@@ -136,7 +136,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
         return kept.ok ? kept.id : null;
       });
     },
-    [announce, keep, sessionId, mode, newestIs, countMode, scans, corrections, offered],
+    [announce, keep, sessionId, mode, newestIs, countMode, scanOf, corrections, offered],
   );
 
   const onOutcome = useCallback(
@@ -168,8 +168,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
   const captures = live.detail.data?.captures ?? [];
   const batch = useBatch(mode === 'batch', {
     known: (identity) =>
-      scans.some((scan) => scan.key === identity && scan.state !== 'failed') ||
-      captures.some((c) => (c.gtin || c.raw_value) === identity),
+      scanOf(identity) !== undefined || captures.some((c) => (c.gtin || c.raw_value) === identity),
     keep: (code, decodeMs) => accept(code, { captureType: 'BARCODE', engine, decodeMs }),
     remove: (scanId) => corrections.remove(scanId),
     announce,
@@ -193,7 +192,7 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
     batch: batch.options,
     onFrame: (frame) => {
       // Batch mode outlines each code as a button of its own (BatchOverlay).
-      drawOutline(overlayRef.current, batch.options ? { ...frame, symbols: [] } : frame);
+      if (!batch.options) drawOutline(overlayRef.current, frame);
       diagnostics.frame(frame.decodeMs, frame.frameTime);
       const counters = scanner.counters();
       if (counters) diagnostics.counted({ ...counters });

@@ -71,5 +71,10 @@ export function useScans(sessionId: string) {
     },
     [outbox],
   );
-  return { scans, keep };
+  /** This device's scan of a product (GTIN, or the raw text) in the session, unless it failed. */
+  const scanOf = useCallback(
+    (key: string) => scans.find((scan) => scan.key === key && scan.state !== 'failed'),
+    [scans],
+  );
+  return { scans, keep, scanOf };
 }
