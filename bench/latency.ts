@@ -7,6 +7,8 @@ interface Side {
   accepted_median_ms: number;
   accepted_max_ms: number;
   saved_median_ms: number | null;
+  frame_median_ms: number | null;
+  decode_median_ms: number | null;
   long_tasks: { seconds: number; count: number; totalMs: number; longestMs: number };
 }
 
@@ -39,6 +41,18 @@ export function latencyBench(options: BenchOptions): Promise<void> {
       measure: 'barcode in view → server 201, median (ms)',
       'this app': app.saved_median_ms ?? '–',
       '@zxing/browser defaults': 'does not save',
+      'baseline ÷ app': '–',
+    },
+    {
+      measure: '  of which: code drawn → the frame that was accepted, median (ms)',
+      'this app': app.frame_median_ms ?? '–',
+      '@zxing/browser defaults': '–',
+      'baseline ÷ app': '–',
+    },
+    {
+      measure: '  of which: that frame in the decoder worker, median (ms)',
+      'this app': app.decode_median_ms ?? '–',
+      '@zxing/browser defaults': '–',
       'baseline ÷ app': '–',
     },
     {

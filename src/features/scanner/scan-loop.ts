@@ -46,8 +46,9 @@ function grabFrame(video: HTMLVideoElement): Promise<CameraFrame> {
 
 /**
  * One decode per new camera frame: requestVideoFrameCallback tells when a frame is new, the
- * frame goes to the worker as a transferred ImageBitmap, and while the worker is busy frames
- * are dropped, not queued, so results never lag behind the camera.
+ * frame goes to the worker as a transferred ImageBitmap, and while the worker is busy (one frame
+ * decoding, the next waiting) frames are dropped, not queued, so results never lag behind the
+ * camera by more than a frame.
  */
 export function runScanLoop(
   video: HTMLVideoElement,

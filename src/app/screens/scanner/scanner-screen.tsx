@@ -143,7 +143,11 @@ export function ScannerScreen({ sessionId }: { sessionId: string }) {
     (outcome: GateOutcome, frame: FrameReport) => {
       if (outcome.kind === 'accepted') {
         performance.mark('scanner:accepted', {
-          detail: { text: outcome.scan.rawValue, frameTime: frame.frameTime },
+          detail: {
+            text: outcome.scan.rawValue,
+            frameTime: frame.frameTime,
+            decodeMs: frame.decodeMs,
+          },
         });
         void accept(
           { ...outcome.scan, format: outcome.decoded.format },

@@ -5,6 +5,7 @@ import {
   lookAgainRect,
   merged,
   runStrategy,
+  runsUpright,
 } from './decode-pipeline';
 import { StrategySchedule } from './strategy-schedule';
 import type { DecodedSymbol, DecoderEngine, Frame } from './types';
@@ -54,7 +55,7 @@ describe('decodeFrame', () => {
       { text: '4006381333931', evidence: 'confirmed' },
     ]);
     // Its box (40 long) with 10 px of quiet zone each side, 12 px above and below its line, at 2x.
-    expect(confirmed.sizes).toEqual(['64x48', '120x48 {"minLineCount":1}']);
+    expect(confirmed.sizes).toEqual(['64x48', '120x48 {"minLineCount":1,"tryRotate":false}']);
     const other = scripted(read, [sym('4006381333931'), sym('9780201379624')]);
     expect((await decodeFrame(other, frame, { formats: ['ean13'] })).symbols[0]?.evidence).toBe(
       'contradicted',
@@ -64,11 +65,26 @@ describe('decodeFrame', () => {
     expect((await decodeFrame(later, frame, { formats: ['ean13'] })).symbols[0]?.evidence).toBe(
       'confirmed',
     );
-    expect(later.sizes.slice(2)).toEqual(['90x36 {"minLineCount":1}']);
+    expect(later.sizes.slice(2)).toEqual(['90x36 {"minLineCount":1,"tryRotate":false}']);
     const nothing = scripted(read, [], []);
     expect((await decodeFrame(nothing, frame, { formats: ['ean13'] })).symbols[0]?.evidence).toBe(
       'unconfirmed',
     );
+  });
+
+  it('turns the look only for a code that reads up or down', async () => {
+    // Read from top to bottom: its first two corners run down the frame.
+    const upright = sym('4006381333931', 'ean13', [
+      { x: 30, y: 5 },
+      { x: 30, y: 40 },
+      { x: 28, y: 40 },
+      { x: 28, y: 5 },
+    ]);
+    const engine = scripted([upright], [sym('4006381333931')]);
+    await decodeFrame(engine, frame, { formats: ['ean13'] });
+    expect(engine.sizes[1]).toContain('"tryRotate":true');
+    expect(runsUpright(upright)).toBe(true);
+    expect(runsUpright(sym('x', 'ean13', quad(0, 0, 20, 10)))).toBe(false);
   });
 
   it("tries the schedule's strategies in turn, each as it says, until one reads", async () => {

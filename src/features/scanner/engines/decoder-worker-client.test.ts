@@ -60,10 +60,15 @@ describe('the decoder worker', () => {
     workers[0]!.ready();
     await expect(decoder.ready).resolves.toEqual({ engine: 'zxing-wasm', fellBack: false });
     const decoded = decoder.decode(frame(), ['ean13'], null);
+    // One frame in the worker: the next may wait behind it, a third may not.
+    expect(decoder.busy).toBe(false);
+    const following = decoder.decode(frame(), ['ean13'], null);
     expect(decoder.busy).toBe(true);
     workers[0]!.answer(0);
     await expect(decoded).resolves.toMatchObject({ decodeMs: 12, luma: 100 });
     expect(decoder.busy).toBe(false);
+    workers[0]!.answer(1);
+    await expect(following).resolves.toMatchObject({ decodeMs: 12 });
     await vi.advanceTimersByTimeAsync(60_000);
     expect(workers).toHaveLength(1);
   });

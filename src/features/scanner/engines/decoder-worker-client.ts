@@ -13,7 +13,10 @@ export interface DecodedFrame {
 export interface FrameDecoder {
   /** Which engine the worker chose, once it has; and whether it fell back from the preference. */
   readonly ready: Promise<{ engine: EngineName; fellBack: boolean }>;
-  /** True while a frame is being decoded: the loop drops frames rather than queueing them. */
+  /**
+   * True while a frame is being decoded and the next one already waits for it: the loop drops
+   * frames rather than queueing more.
+   */
   readonly busy: boolean;
   decode(
     bitmap: CameraFrame,
@@ -47,6 +50,14 @@ export interface WorkerDecoderOptions {
 
 const spawnWorker = (): DecoderWorker =>
   new Worker(new URL('./decoder.worker.ts', import.meta.url), { type: 'module', name: 'decoder' });
+
+/**
+ * Frames in the worker at once: the one being decoded and the next. The next one waiting lets
+ * the worker cut short the dearer strategies it tries on the first (a code that has just come
+ * into view is not kept waiting for them), and a worker that is slower than the camera drops
+ * frames here, not in a growing queue.
+ */
+const FRAMES_IN_FLIGHT = 2;
 
 type Waiter = {
   resolve: (r: DecodedFrame) => void;
@@ -115,7 +126,7 @@ export function createWorkerDecoder(
   return {
     ready,
     get busy() {
-      return pending.size > 0;
+      return pending.size >= FRAMES_IN_FLIGHT;
     },
     decode(bitmap, frameFormats, roi, maxSymbols) {
       const id = next++;

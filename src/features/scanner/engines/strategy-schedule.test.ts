@@ -88,12 +88,36 @@ describe('StrategySchedule', () => {
       strategy: 'b',
       tried: ['b'],
     });
-    // When b stops reading, the others (the old front among them) take their turns again.
+    // When b stops reading, the first strategy is in front again from the next frame on, and
+    // the others (b among them) take their turns.
+    const missed = await schedule.read(attempt(clock, cost));
+    expect(missed.tried[0]).toBe('b');
+    expect(schedule.leader).toBe('plain');
     const seen = new Set<string>();
-    for (let i = 0; i < 4; i++)
-      for (const n of (await schedule.read(attempt(clock, cost))).tried) seen.add(n);
+    for (let i = 0; i < 4; i++) {
+      const { tried } = await schedule.read(attempt(clock, cost));
+      expect(tried[0]).toBe('plain');
+      for (const n of tried) seen.add(n);
+    }
     expect([...seen].sort()).toEqual(['a', 'b', 'c', 'plain']);
-    expect(schedule.leader).toBe('b');
+  });
+
+  it('gives way to a newer frame after the front, but not on every frame', async () => {
+    const clock = fakeClock();
+    const schedule = new StrategySchedule(named('plain', 'a', 'b'), {
+      budgetMs: 30,
+      now: clock.now,
+    });
+    const cost = { plain: 10, a: 5, b: 5 };
+    const waiting = { newerFrame: () => Promise.resolve(true) };
+    // A newer frame waits: the front alone, three frames in a row; the fourth takes its turn.
+    const tried = [];
+    for (let frame = 0; frame < 4; frame++)
+      tried.push((await schedule.read(attempt(clock, cost), waiting)).tried);
+    expect(tried).toEqual([['plain'], ['plain'], ['plain'], ['plain', 'a']]);
+    // With nothing waiting, the turns fill the budget again.
+    const idle = { newerFrame: () => Promise.resolve(false) };
+    expect((await schedule.read(attempt(clock, cost), idle)).tried).toEqual(['plain', 'b', 'a']);
   });
 
   it('covers every strategy within a few frames', async () => {

@@ -42,6 +42,8 @@ export interface DecodeHints {
   tryDenoise?: boolean;
   /** The shorter side from which a downscaled copy is tried as well (ZXing-C++: 500). */
   downscaleThreshold?: number;
+  /** Also try the image turned a quarter (ZXing-C++'s default here is yes). */
+  tryRotate?: boolean;
   /** How many codes to look for in one frame (the app's default is 2; batch mode asks for 20). */
   maxSymbols?: number;
 }
