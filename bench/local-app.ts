@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type AppOptions } from '../server/src/app';
-import { openDatabase } from '../server/src/db/database';
+import { openSqlite } from '../server/src/store/sqlite';
 
 /**
  * The local server for a benchmark: a file database in a temp folder (as `npm start` uses),
@@ -10,9 +10,9 @@ import { openDatabase } from '../server/src/db/database';
  */
 export async function localApp(options: Partial<AppOptions> = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'scanner-bench-'));
-  const db = openDatabase(path.join(dataDir, 'scanner.db'));
+  const sql = openSqlite(path.join(dataDir, 'scanner.db'));
   const app = await createApp({
-    db,
+    sql,
     dataDir,
     version: 'bench',
     rateLimits: { perMinute: 1e9, perDay: 1e9 },
@@ -21,10 +21,10 @@ export async function localApp(options: Partial<AppOptions> = {}) {
   });
   return {
     app,
-    db,
+    sql,
     close: async () => {
       await app.close();
-      db.close();
+      await sql.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -29,8 +29,8 @@ async function load(url: string, options: Partial<autocannon.Options>, seconds: 
  */
 export const serverBench: Bench = async (options) => {
   const seconds = options.quick ? 2 : 10;
-  const { app, db, close } = await localApp({ pipelineDelayMs: 400 });
-  const key = bootstrap(app.services, null).key ?? '';
+  const { app, sql, close } = await localApp({ pipelineDelayMs: 400 });
+  const key = (await bootstrap(app.services, null)).key ?? '';
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -55,7 +55,7 @@ export const serverBench: Bench = async (options) => {
       seconds,
     );
     const get = await load(`${base}/scanner/api/v1/sessions/${session.id}`, { headers }, seconds);
-    const captures = (db.prepare('SELECT COUNT(*) AS n FROM captures').get() as { n: number }).n;
+    const captures = (await sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM captures'))?.n ?? 0;
     const row = (target: string, r: typeof baseline): Row => ({
       target,
       'req/s': r.rps,

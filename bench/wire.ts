@@ -23,10 +23,10 @@ function firstLoad(): string[] {
  */
 export const wireBench: Bench = async (options) => {
   const count = options.quick ? 2_000 : 10_000;
-  const { app, db, close } = await localApp({ staticDir: path.join(ROOT, 'dist') });
-  const key = bootstrap(app.services, null).key ?? '';
-  const org = app.services.keys.byKey(key)?.org_id ?? '';
-  const session = seedSession(db, org, count, 'barcode_scan');
+  const { app, sql, close } = await localApp({ staticDir: path.join(ROOT, 'dist') });
+  const key = (await bootstrap(app.services, null)).key ?? '';
+  const org = (await app.services.keys.byKey(key))?.org_id ?? '';
+  const session = await seedSession(sql, org, count, 'barcode_scan');
   try {
     const bytes = async (urls: string[], encoding: string) => {
       let total = 0;

@@ -5,12 +5,12 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { Health, LanInfo, parseErrorBody } from '#contract';
 import { createApp } from './app';
-import { openDatabase } from './db/database';
+import { openSqlite } from './store/sqlite';
 import { createTestApp } from './test/harness';
 
 const base = () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'scanner-app-'));
-  return { db: openDatabase(':memory:'), dataDir };
+  return { sql: openSqlite(':memory:'), dataDir };
 };
 
 let app: FastifyInstance | undefined;

@@ -6,7 +6,6 @@ import Fastify, { type FastifyInstance, type FastifyServerFactory } from 'fastif
 import { PHOTO_UPLOAD_LIMITS, SCANNER_API_PREFIX } from '#contract';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
-import type { Db } from './db/database';
 import { registerAccess } from './http/access';
 import { registerErrorHandler } from './http/error-handler';
 import { registerJsonBody } from './http/json-body';
@@ -27,10 +26,12 @@ import { trustRoutes } from './routes/trust/trust.routes';
 import { uploadsRoutes } from './routes/uploads/uploads.routes';
 import { registerSecurityHeaders } from './security';
 import { createServices, type Services } from './services';
+import type { Sql } from './store/sql';
 import { registerStaticApp } from './static';
 
 export interface AppOptions {
-  db: Db;
+  /** The database, through its adapter (SQLite or PostgreSQL). */
+  sql: Sql;
   dataDir: string;
   version: string;
   clock?: Clock;
@@ -62,7 +63,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
     /** One pass of the maintenance job: expire idle sessions, forget old idempotency keys. */
-    maintenance: () => { expired: number; purgedKeys: number };
+    maintenance: () => Promise<{ expired: number; purgedKeys: number }>;
   }
 }
 
@@ -81,7 +82,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
   });
   const services = createServices({
-    db: options.db,
+    sql: options.sql,
     clock,
     dataDir: options.dataDir,
     pipelineDelayMs: options.pipelineDelayMs ?? 0,
@@ -154,11 +155,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   ]);
 
   const ttl = options.sessionTtlSeconds ?? 86_400;
-  app.decorate('maintenance', () => ({
-    expired: services.sessions.expireIdle(ttl),
-    purgedKeys: services.idempotency.purge(),
+  app.decorate('maintenance', async () => ({
+    expired: await services.sessions.expireIdle(ttl),
+    purgedKeys: await services.idempotency.purge(),
   }));
   app.addHook('onClose', () => services.pipeline.stop());
-  services.pipeline.resume();
+  await services.pipeline.resume();
   return app;
 }

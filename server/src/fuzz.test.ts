@@ -222,10 +222,11 @@ describe('fuzzing every endpoint', () => {
     );
   });
 
-  it('leaves the database intact', () => {
-    const { db } = t.app.services;
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(db.pragma('foreign_key_check')).toEqual([]);
+  it('leaves the database intact', async () => {
+    if (t.sql.dialect === 'sqlite') {
+      expect(await t.sql.get('PRAGMA integrity_check')).toEqual({ integrity_check: 'ok' });
+      expect(await t.sql.all('PRAGMA foreign_key_check')).toEqual([]);
+    }
     const total = [...tally.values()].reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThanOrEqual(10_000);
     expect([...tally.keys()].filter((s) => s >= 500)).toEqual([]);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import QRCode from 'qrcode';
 import { createApp } from './app';
 import { bootstrap } from './bootstrap';
-import { openDatabase } from './db/database';
+import { openSqlite } from './store/sqlite';
 import { ConfigError, readConfig } from './env';
 import { onePortServer } from './tls/one-port';
 import { lanAddress, secureSetup } from './tls/secure-setup';
@@ -15,11 +15,11 @@ import { packageVersion } from './version';
 async function main(): Promise<void> {
   const config = readConfig(undefined, undefined, process.argv.slice(2));
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const db = openDatabase(path.join(config.dataDir, 'scanner.db'));
+  const sql = openSqlite(path.join(config.dataDir, 'scanner.db'));
   const secure = await secureSetup(config);
   let tlsServer: https.Server | null = null;
   const app = await createApp({
-    db,
+    sql,
     dataDir: config.dataDir,
     staticDir: config.staticDir,
     version: packageVersion(),
@@ -39,14 +39,18 @@ async function main(): Promise<void> {
     logger: config.logLevel !== 'silent',
     logLevel: config.logLevel,
   });
-  const first = bootstrap(app.services, config.bootstrapKey);
+  const first = await bootstrap(app.services, config.bootstrapKey);
 
+  const runMaintenance = () =>
+    app
+      .maintenance()
+      .catch((error: unknown) => app.log.error({ err: error }, 'maintenance failed'));
   const maintenance = setInterval(
-    () => app.maintenance(),
+    () => void runMaintenance(),
     config.maintenanceIntervalSeconds * 1000,
   );
   maintenance.unref();
-  app.maintenance();
+  await runMaintenance();
 
   // With TLS, one port takes both schemes: HTTPS, and plain HTTP answered with a redirect.
   let front: net.Server | null = null;
@@ -61,7 +65,7 @@ async function main(): Promise<void> {
     front?.close();
     app
       .close()
-      .then(() => db.close())
+      .then(() => sql.close())
       .then(
         () => process.exit(0),
         () => process.exit(1),

@@ -4,7 +4,7 @@ import { keysRepository } from './auth/keys.repository';
 import { orgsRepository } from './auth/orgs.repository';
 import { productsRepository } from './catalog/products.repository';
 import type { Clock } from './clock';
-import type { Db } from './db/database';
+import type { Sql } from './store/sql';
 import type { OriginResolver } from './http/origins';
 import type { RouteRecord } from './http/route';
 import { idempotencyStore } from './limits/idempotency';
@@ -19,7 +19,7 @@ import { objectStore } from './storage/object-store';
 import { presigner } from './storage/presign';
 
 export interface ServiceOptions {
-  db: Db;
+  sql: Sql;
   clock: Clock;
   dataDir: string;
   pipelineDelayMs: number;
@@ -32,11 +32,11 @@ export interface ServiceOptions {
 
 /** Everything the routes use, built once per app from the database and the clock. */
 export function createServices(options: ServiceOptions) {
-  const { db, clock } = options;
-  const sessions = sessionsRepository(db, clock);
-  const captures = capturesRepository(db, clock);
-  const products = productsRepository(db, clock);
-  const proposals = proposalsRepository(db, clock);
+  const { sql, clock } = options;
+  const sessions = sessionsRepository(sql, clock);
+  const captures = capturesRepository(sql, clock);
+  const products = productsRepository(sql, clock);
+  const proposals = proposalsRepository(sql, clock);
   const pipeline = new Pipeline({
     captures,
     products,
@@ -48,20 +48,20 @@ export function createServices(options: ServiceOptions) {
     onError: options.onPipelineError,
   });
   return {
-    db,
+    sql,
     clock,
     allowPrivateUrls: options.allowPrivateUrls,
     origins: options.origins,
     uploadMaxBytes: options.uploadMaxBytes,
-    orgs: orgsRepository(db, clock),
-    keys: keysRepository(db, clock),
+    orgs: orgsRepository(sql, clock),
+    keys: keysRepository(sql, clock),
     sessions,
     captures,
     products,
     proposals,
-    photos: photosRepository(db, clock),
-    idempotency: idempotencyStore(db, clock),
-    uploads: uploadsRepository(db, clock),
+    photos: photosRepository(sql, clock),
+    idempotency: idempotencyStore(sql, clock),
+    uploads: uploadsRepository(sql, clock),
     objects: objectStore(path.join(options.dataDir, 'objects')),
     // A fresh secret per process: presigned uploads live 15 minutes, a restart only voids those.
     presign: presigner(randomBytes(32).toString('hex'), clock),

@@ -33,21 +33,18 @@ describe('API key auth', () => {
     }
   });
 
-  it('stores only a SHA-256 of the key', () => {
-    const rows = t.app.services.db.prepare('SELECT * FROM api_keys').all() as Record<
-      string,
-      unknown
-    >[];
+  it('stores only a SHA-256 of the key', async () => {
+    const rows = await t.sql.all<Record<string, unknown>>('SELECT * FROM api_keys');
     expect(JSON.stringify(rows)).not.toContain(t.key);
     expect(rows[0]?.['key_hash']).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('refuses revoked and expired keys', async () => {
     const { keys } = t.app.services;
-    const revoked = keys.create(t.orgId, { prefix: 'cpk' });
-    keys.revoke(revoked.row.id);
+    const revoked = await keys.create(t.orgId, { prefix: 'cpk' });
+    await keys.revoke(revoked.row.id);
     expect((await withKey(revoked.key)).json().error.message).toMatch(/revoked/);
-    const expiring = keys.create(t.orgId, {
+    const expiring = await keys.create(t.orgId, {
       prefix: 'cpk',
       expiresAt: new Date(t.clock.now() + 1000).toISOString(),
     });

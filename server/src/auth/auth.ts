@@ -15,11 +15,11 @@ const unauthorized = (message: string) => new HttpError(401, message);
  * Resolves `X-API-Key` to its organization. Malformed, bad checksum, unknown, revoked and expired
  * keys are all 401 (Part A); the message says which, without echoing the key.
  */
-export function authenticate(
+export async function authenticate(
   request: FastifyRequest,
   keys: KeysRepository,
   clock: Clock,
-): AuthContext {
+): Promise<AuthContext> {
   const header = request.headers['x-api-key'];
   const key = Array.isArray(header) ? header[0] : header;
   if (!key) throw unauthorized('Send your API key in the X-API-Key header.');
@@ -31,7 +31,7 @@ export function authenticate(
         : 'The API key is malformed; expected <csb|csu|cpk>_<32 characters>_<checksum>.',
     );
   }
-  const row = keys.byKey(key);
+  const row = await keys.byKey(key);
   if (!row) throw unauthorized('The API key is not known to this server.');
   if (row.revoked_at) throw unauthorized('The API key has been revoked.');
   if (row.expires_at && Date.parse(row.expires_at) <= clock.now()) {

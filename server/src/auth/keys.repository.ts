@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type ApiKeyPrefix, checkApiKey, formatApiKey } from '#contract';
 import type { Clock } from '../clock';
 import { iso } from '../clock';
-import { type Db, statement } from '../db/database';
+import type { Sql } from '../store/sql';
 import { newId } from '../ids';
 
 export interface ApiKeyRow {
@@ -35,20 +35,16 @@ function randomBody(): string {
 export const hashKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
 /** Only a SHA-256 of each key is stored; the key itself is shown once, when created. */
-export function keysRepository(db: Db, clock: Clock) {
+export function keysRepository(sql: Sql, clock: Clock) {
   // last_used is informational: write it at most once a minute per key, not on every request.
   const lastTouched = new Map<string, number>();
-  const insert = statement(
-    db,
-    `INSERT INTO api_keys (id, org_id, prefix, key_hash, hint, label, created, expires_at)
-     VALUES (@id, @org_id, @prefix, @key_hash, @hint, @label, @created, @expires_at)`,
-  );
+  const byId = (id: string) => sql.get<ApiKeyRow>('SELECT * FROM api_keys WHERE id = ?', [id]);
   return {
     /** Stores a key (a new random one, or `given`) and returns it in clear, once. */
-    create(
+    async create(
       orgId: string,
       options: { prefix?: ApiKeyPrefix; label?: string; expiresAt?: string | null; given?: string },
-    ): { key: string; row: ApiKeyRow } {
+    ): Promise<{ key: string; row: ApiKeyRow }> {
       const key = options.given ?? formatApiKey(options.prefix ?? 'cpk', randomBody());
       const check = checkApiKey(key);
       if (!check.ok) throw new Error(`Not a valid API key (${check.reason}).`);
@@ -62,26 +58,38 @@ export function keysRepository(db: Db, clock: Clock) {
         created: iso(clock),
         expires_at: options.expiresAt ?? null,
       };
-      insert.run(row);
-      return { key, row: this.byId(row.id) as ApiKeyRow };
+      await sql.run(
+        `INSERT INTO api_keys (id, org_id, prefix, key_hash, hint, label, created, expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          row.id,
+          row.org_id,
+          row.prefix,
+          row.key_hash,
+          row.hint,
+          row.label,
+          row.created,
+          row.expires_at,
+        ],
+      );
+      const stored = await byId(row.id);
+      if (!stored) throw new Error(`API key ${row.id} was not stored`);
+      return { key, row: stored };
     },
-    byId: (id: string) =>
-      statement(db, 'SELECT * FROM api_keys WHERE id = ?').get(id) as ApiKeyRow | undefined,
+    byId,
     byKey: (key: string) =>
-      statement(db, 'SELECT * FROM api_keys WHERE key_hash = ?').get(hashKey(key)) as
-        ApiKeyRow | undefined,
-    list: () => statement(db, 'SELECT * FROM api_keys ORDER BY created').all() as ApiKeyRow[],
+      sql.get<ApiKeyRow>('SELECT * FROM api_keys WHERE key_hash = ?', [hashKey(key)]),
+    list: () => sql.all<ApiKeyRow>('SELECT * FROM api_keys ORDER BY created'),
     revoke: (idOrHint: string) =>
-      db
-        .prepare(
-          'UPDATE api_keys SET revoked_at = ? WHERE (id = ? OR hint = ?) AND revoked_at IS NULL',
-        )
-        .run(iso(clock), idOrHint, idOrHint).changes,
-    touch(id: string): void {
+      sql.run(
+        'UPDATE api_keys SET revoked_at = ? WHERE (id = ? OR hint = ?) AND revoked_at IS NULL',
+        [iso(clock), idOrHint, idOrHint],
+      ),
+    async touch(id: string): Promise<void> {
       const now = clock.now();
       if (now - (lastTouched.get(id) ?? -Infinity) < 60_000) return;
       lastTouched.set(id, now);
-      statement(db, 'UPDATE api_keys SET last_used = ? WHERE id = ?').run(iso(clock), id);
+      await sql.run('UPDATE api_keys SET last_used = ? WHERE id = ?', [iso(clock), id]);
     },
   };
 }

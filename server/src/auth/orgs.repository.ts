@@ -1,6 +1,6 @@
 import type { Clock } from '../clock';
 import { iso } from '../clock';
-import { type Db, statement } from '../db/database';
+import type { Sql } from '../store/sql';
 import { newId } from '../ids';
 
 export interface OrgRow {
@@ -9,25 +9,23 @@ export interface OrgRow {
   created: string;
 }
 
-export function orgsRepository(db: Db, clock: Clock) {
+export function orgsRepository(sql: Sql, clock: Clock) {
   return {
-    create(name: string): OrgRow {
+    async create(name: string): Promise<OrgRow> {
       const row = { id: newId().id, name, created: iso(clock) };
-      statement(
-        db,
-        'INSERT INTO organizations (id, name, created) VALUES (@id, @name, @created)',
-      ).run(row);
+      await sql.run('INSERT INTO organizations (id, name, created) VALUES (?, ?, ?)', [
+        row.id,
+        row.name,
+        row.created,
+      ]);
       return row;
     },
-    first: () =>
-      statement(db, 'SELECT * FROM organizations ORDER BY created LIMIT 1').get() as
-        OrgRow | undefined,
+    first: () => sql.get<OrgRow>('SELECT * FROM organizations ORDER BY created LIMIT 1'),
     byName: (name: string) =>
-      statement(db, 'SELECT * FROM organizations WHERE name = ? ORDER BY created LIMIT 1').get(
+      sql.get<OrgRow>('SELECT * FROM organizations WHERE name = ? ORDER BY created LIMIT 1', [
         name,
-      ) as OrgRow | undefined,
-    list: () => statement(db, 'SELECT * FROM organizations ORDER BY created').all() as OrgRow[],
-    byId: (id: string) =>
-      statement(db, 'SELECT * FROM organizations WHERE id = ?').get(id) as OrgRow | undefined,
+      ]),
+    list: () => sql.all<OrgRow>('SELECT * FROM organizations ORDER BY created'),
+    byId: (id: string) => sql.get<OrgRow>('SELECT * FROM organizations WHERE id = ?', [id]),
   };
 }

@@ -1,7 +1,7 @@
 import { ProposalField } from '#contract';
 import type { Clock } from '../clock';
 import { iso } from '../clock';
-import { type Db, statement } from '../db/database';
+import type { Sql } from '../store/sql';
 import { newId } from '../ids';
 
 /** The product fields enrichment may propose values for: the contract's proposal fields. */
@@ -46,60 +46,60 @@ export interface ProductInput {
   lookup_error?: string;
 }
 
-export function productsRepository(db: Db, clock: Clock) {
-  const upsert = statement(
-    db,
-    `INSERT INTO products (id, gtin, name, brand_name, description, category, ingredients, ai_summary, images, pending_enrichment, lookup_error, modified)
-     VALUES (@id, @gtin, @name, @brand_name, @description, @category, @ingredients, @ai_summary, @images, @pending_enrichment, @lookup_error, @modified)
+const UPSERT = `INSERT INTO products (id, gtin, name, brand_name, description, category, ingredients, ai_summary, images, pending_enrichment, lookup_error, modified)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(gtin) DO UPDATE SET name = excluded.name, brand_name = excluded.brand_name, description = excluded.description,
        category = excluded.category, ingredients = excluded.ingredients, ai_summary = excluded.ai_summary, images = excluded.images,
-       pending_enrichment = excluded.pending_enrichment, lookup_error = excluded.lookup_error, modified = excluded.modified`,
-  );
+       pending_enrichment = excluded.pending_enrichment, lookup_error = excluded.lookup_error, modified = excluded.modified`;
+
+export function productsRepository(sql: Sql, clock: Clock) {
   const repo = {
     /** Inserts or updates by GTIN-14; returns how many were written. */
-    upsertMany(products: ProductInput[]): number {
-      const now = iso(clock);
-      const write = db.transaction((items: ProductInput[]) => {
-        for (const p of items) {
-          upsert.run({
-            id: newId().id,
-            gtin: p.gtin,
-            name: p.name,
-            brand_name: p.brand_name ?? '',
-            description: p.description ?? '',
-            category: p.category ?? '',
-            ingredients: p.ingredients ?? '',
-            ai_summary: p.ai_summary ?? '',
-            images: p.images ?? '',
-            pending_enrichment: JSON.stringify(p.pending_enrichment ?? []),
-            lookup_error: p.lookup_error ?? '',
-            modified: now,
-          });
+    upsertMany: (products: ProductInput[]): Promise<number> =>
+      sql.transaction(async () => {
+        const now = iso(clock);
+        for (const p of products) {
+          await sql.run(UPSERT, [
+            newId().id,
+            p.gtin,
+            p.name,
+            p.brand_name ?? '',
+            p.description ?? '',
+            p.category ?? '',
+            p.ingredients ?? '',
+            p.ai_summary ?? '',
+            p.images ?? '',
+            JSON.stringify(p.pending_enrichment ?? []),
+            p.lookup_error ?? '',
+            now,
+          ]);
         }
-        return items.length;
-      });
-      return write(products);
-    },
+        return products.length;
+      }),
     byGtin: (gtin14: string) =>
-      statement(db, 'SELECT * FROM products WHERE gtin = ?').get(gtin14) as ProductRow | undefined,
-    byId: (id: string) =>
-      statement(db, 'SELECT * FROM products WHERE id = ?').get(id) as ProductRow | undefined,
-    count: () => (statement(db, 'SELECT COUNT(*) AS n FROM products').get() as { n: number }).n,
+      sql.get<ProductRow>('SELECT * FROM products WHERE gtin = ?', [gtin14]),
+    byId: (id: string) => sql.get<ProductRow>('SELECT * FROM products WHERE id = ?', [id]),
+    count: async () => (await sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM products'))?.n ?? 0,
     /** Sets a field in one organization's view of a product; the shared row is untouched. */
-    setFieldFor(orgId: string, productId: string, field: EnrichableField, value: string): void {
+    async setFieldFor(
+      orgId: string,
+      productId: string,
+      field: EnrichableField,
+      value: string,
+    ): Promise<void> {
       if (!ENRICHABLE_FIELDS.includes(field)) throw new Error(`Not an enrichable field: ${field}`);
-      statement(
-        db,
+      await sql.run(
         `INSERT INTO product_overrides (org_id, product_id, field_name, value, modified) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (org_id, product_id, field_name) DO UPDATE SET value = excluded.value, modified = excluded.modified`,
-      ).run(orgId, productId, field, value, iso(clock));
+        [orgId, productId, field, value, iso(clock)],
+      );
     },
     /** A product as one organization sees it: the shared row with that organization's fields. */
-    viewFor(orgId: string, product: ProductRow): ProductRow {
-      const rows = statement(
-        db,
+    async viewFor(orgId: string, product: ProductRow): Promise<ProductRow> {
+      const rows = await sql.all<{ field_name: EnrichableField; value: string }>(
         'SELECT field_name, value FROM product_overrides WHERE org_id = ? AND product_id = ?',
-      ).all(orgId, product.id) as { field_name: EnrichableField; value: string }[];
+        [orgId, product.id],
+      );
       const view = { ...product };
       for (const r of rows) view[r.field_name] = r.value;
       return view;

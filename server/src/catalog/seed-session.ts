@@ -1,6 +1,6 @@
 import type { CaptureMode } from '#contract';
 import { systemClock } from '../clock';
-import type { Db } from '../db/database';
+import type { Sql } from '../store/sql';
 import { capturesRepository } from '../routes/captures/captures.repository';
 import { sessionsRepository } from '../routes/sessions/sessions.repository';
 
@@ -15,23 +15,25 @@ function ean13(n: number): string {
  * An ACTIVE session holding `count` settled captures, for load and list testing (`npm run
  * seed`, the benchmarks). One transaction: 10,000 rows in well under a second, all or nothing.
  */
-export function seedSession(db: Db, orgId: string, count: number, mode: CaptureMode): string {
-  const sessions = sessionsRepository(db, systemClock);
-  const captures = capturesRepository(db, systemClock);
-  return db.transaction(() => {
-    const session = sessions.create({
+export function seedSession(
+  sql: Sql,
+  orgId: string,
+  count: number,
+  mode: CaptureMode,
+): Promise<string> {
+  const sessions = sessionsRepository(sql, systemClock);
+  const captures = capturesRepository(sql, systemClock);
+  return sql.transaction(async () => {
+    const session = await sessions.create({
       orgId,
       captureMode: mode,
       userAgent: 'npm run seed',
       deviceContext: { source: 'seed' },
       metadata: {},
     });
-    const settle = db.prepare(
-      `UPDATE captures SET status = ?, processed_at = created, error_message = ? WHERE id = ?`,
-    );
     for (let i = 0; i < count; i++) {
       const gtin = `0${ean13(i)}`;
-      const row = captures.create({
+      const row = await captures.create({
         sessionId: session.id,
         orgId,
         captureType: 'BARCODE',
@@ -40,8 +42,11 @@ export function seedSession(db: Db, orgId: string, count: number, mode: CaptureM
         metadata: { format: 'ean13', engine: 'seed' },
         gs1DlData: {},
       });
-      settle.run(i % 10 === 9 ? 'NOT_FOUND' : 'COMPLETED', '', row.id);
+      await sql.run(
+        `UPDATE captures SET status = ?, processed_at = created, error_message = ? WHERE id = ?`,
+        [i % 10 === 9 ? 'NOT_FOUND' : 'COMPLETED', '', row.id],
+      );
     }
     return session.id;
-  })();
+  });
 }

@@ -5,7 +5,7 @@ import { openForCli } from './open';
 
 const USAGE = 'Usage: npm run catalog -- import FILE.csv|FILE.json';
 
-function main([command, file]: string[]): number {
+async function main([command, file]: string[]): Promise<number> {
   if (command !== 'import' || !file) {
     console.error(USAGE);
     return 2;
@@ -29,13 +29,13 @@ function main([command, file]: string[]): number {
     );
     return 1;
   }
-  const { db, products: repo } = openForCli();
+  const { sql, products: repo } = openForCli();
   try {
-    console.log(`Imported ${repo.upsertMany(products)} products from ${file}.`);
+    console.log(`Imported ${await repo.upsertMany(products)} products from ${file}.`);
     return 0;
   } finally {
-    db.close();
+    await sql.close();
   }
 }
 
-process.exit(main(process.argv.slice(2)));
+process.exit(await main(process.argv.slice(2)));

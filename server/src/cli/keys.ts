@@ -23,16 +23,19 @@ function keyState(k: ApiKeyRow): string {
 }
 
 /** The organization --org names (created when a new name), or the first one. */
-function organization({ orgs }: Cli, name: string | undefined) {
-  if (name === undefined) return orgs.first() ?? orgs.create('Local organization');
-  const found = orgs.byId(name) ?? orgs.byName(name);
+async function organization({ orgs }: Cli, name: string | undefined) {
+  if (name === undefined) return (await orgs.first()) ?? orgs.create('Local organization');
+  const found = (await orgs.byId(name)) ?? (await orgs.byName(name));
   if (found) return found;
-  const created = orgs.create(name);
+  const created = await orgs.create(name);
   console.log(`Created organization ${created.id} (${created.name}).`);
   return created;
 }
 
-function create(cli: Cli, values: Record<string, string | boolean | undefined>): void {
+async function create(
+  cli: Cli,
+  values: Record<string, string | boolean | undefined>,
+): Promise<void> {
   const text = (name: string) => {
     const v = values[name];
     return typeof v === 'string' ? v : undefined;
@@ -44,8 +47,8 @@ function create(cli: Cli, values: Record<string, string | boolean | undefined>):
   const days = daysText === undefined ? null : Number(daysText);
   if (days !== null && !(Number.isInteger(days) && days > 0))
     throw new Error('--expires-days must be a positive whole number.');
-  const org = organization(cli, text('org'));
-  const { key, row } = cli.keys.create(org.id, {
+  const org = await organization(cli, text('org'));
+  const { key, row } = await cli.keys.create(org.id, {
     prefix: prefix as ApiKeyPrefix,
     label: text('label') ?? '',
     expiresAt: days === null ? null : new Date(Date.now() + days * 86_400_000).toISOString(),
@@ -55,10 +58,13 @@ function create(cli: Cli, values: Record<string, string | boolean | undefined>):
   );
 }
 
-function list(cli: Cli, orgName: string | undefined): void {
-  const org = orgName === undefined ? null : (cli.orgs.byId(orgName) ?? cli.orgs.byName(orgName));
+async function list(cli: Cli, orgName: string | undefined): Promise<void> {
+  const org =
+    orgName === undefined
+      ? null
+      : ((await cli.orgs.byId(orgName)) ?? (await cli.orgs.byName(orgName)));
   if (orgName !== undefined && !org) throw new Error(`No organization with id or name ${orgName}.`);
-  for (const k of cli.keys.list().filter((k) => !org || k.org_id === org.id)) {
+  for (const k of (await cli.keys.list()).filter((k) => !org || k.org_id === org.id)) {
     console.log(
       [
         k.id,
@@ -73,7 +79,7 @@ function list(cli: Cli, orgName: string | undefined): void {
   }
 }
 
-function run(argv: string[]): number {
+async function run(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -99,12 +105,13 @@ function run(argv: string[]): number {
   }
   const cli = openForCli();
   try {
-    if (command === 'create') create(cli, values);
-    else if (command === 'list') list(cli, values.org);
+    if (command === 'create') await create(cli, values);
+    else if (command === 'list') await list(cli, values.org);
     else if (command === 'orgs') {
-      for (const o of cli.orgs.list()) console.log(`${o.id}  ${o.name}  created ${o.created}`);
+      for (const o of await cli.orgs.list())
+        console.log(`${o.id}  ${o.name}  created ${o.created}`);
     } else if (command === 'revoke' && target) {
-      if (cli.keys.revoke(target) === 0)
+      if ((await cli.keys.revoke(target)) === 0)
         throw new Error(`No active key with id or hint ${target}.`);
       console.log(`Revoked ${target}.`);
     } else {
@@ -116,8 +123,8 @@ function run(argv: string[]): number {
     console.error((error as Error).message);
     return 1;
   } finally {
-    cli.db.close();
+    await cli.sql.close();
   }
 }
 
-process.exit(run(process.argv.slice(2)));
+process.exit(await run(process.argv.slice(2)));

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../db/database';
+import { openSqlite } from '../store/sqlite';
 import { readConfig } from '../env';
 import { systemClock } from '../clock';
 import { keysRepository } from '../auth/keys.repository';
@@ -11,13 +11,13 @@ import { productsRepository } from '../catalog/products.repository';
 export function openForCli() {
   const config = readConfig();
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const db = openDatabase(path.join(config.dataDir, 'scanner.db'));
-  const orgs = orgsRepository(db, systemClock);
+  const sql = openSqlite(path.join(config.dataDir, 'scanner.db'));
+  const orgs = orgsRepository(sql, systemClock);
   return {
     config,
-    db,
+    sql,
     orgs,
-    keys: keysRepository(db, systemClock),
-    products: productsRepository(db, systemClock),
+    keys: keysRepository(sql, systemClock),
+    products: productsRepository(sql, systemClock),
   };
 }

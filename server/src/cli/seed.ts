@@ -9,7 +9,7 @@ const USAGE = `Usage:
 Creates an ACTIVE session holding N settled captures (default 10000) for load and list
 testing, and prints its id. Uses the same SCANNER_DATA_DIR as npm start.`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -24,15 +24,15 @@ function main(argv: string[]): number {
     console.error(USAGE);
     return 2;
   }
-  const { db, orgs } = openForCli();
+  const { sql, orgs } = openForCli();
   try {
-    const org = orgs.first() ?? orgs.create('Local organization');
-    const id = seedSession(db, org.id, count, mode.data);
+    const org = (await orgs.first()) ?? (await orgs.create('Local organization'));
+    const id = await seedSession(sql, org.id, count, mode.data);
     console.log(id);
     return 0;
   } finally {
-    db.close();
+    await sql.close();
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -57,14 +57,14 @@ export function registerAccess(app: FastifyInstance, options: AccessOptions): vo
     if (access === 'public') return limit(ipLimiter, `ip:${request.ip}`, 'this address', reply);
     let auth: AuthContext;
     try {
-      auth = authenticate(request, keys, clock);
+      auth = await authenticate(request, keys, clock);
     } catch (error) {
       // A 401 is counted against the address, so guessing keys is limited too.
       limit(ipLimiter, `ip:${request.ip}`, 'this address', reply);
       throw error;
     }
     request.auth = auth;
-    keys.touch(auth.key.id);
+    await keys.touch(auth.key.id);
     // An organization's data: no cache, shared or private, may keep it.
     void reply.header('Cache-Control', 'no-store');
     limit(keyLimiter, `key:${auth.key.id}`, 'this API key', reply, {

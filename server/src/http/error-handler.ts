@@ -1,7 +1,20 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { errorEnvelope, type FieldError } from '#contract';
+import { ConflictError, NotFoundError } from '../store/errors';
 import { HttpError } from './errors';
+
+/** A store's domain error as the HTTP error the client sees; anything else unchanged. */
+export function asHttp(error: unknown): unknown {
+  if (error instanceof NotFoundError) return new HttpError(404, error.message);
+  if (error instanceof ConflictError) {
+    const retry = error.retryAfterSeconds;
+    return retry === undefined
+      ? new HttpError(409, error.message)
+      : new HttpError(409, error.message, null, { 'Retry-After': String(retry) }, retry);
+  }
+  return error;
+}
 
 /** Zod issues to the contract's `{field, message}` list, with dotted paths ("metadata.key"). */
 export function fieldErrors(error: ZodError, prefix = ''): FieldError[] {
@@ -16,7 +29,8 @@ export function fieldErrors(error: ZodError, prefix = ''): FieldError[] {
  * wrong; 5xx are logged in full and answered with a generic message.
  */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | HttpError | ZodError, request, reply) => {
+  app.setErrorHandler((raised: FastifyError | HttpError | ZodError, request, reply) => {
+    const error = asHttp(raised) as FastifyError | HttpError | ZodError;
     if (error instanceof HttpError) {
       void reply.headers(error.headers);
       return reply

@@ -13,8 +13,6 @@ export class HttpError extends Error {
   }
 }
 
-export const notFound = (what: string) => new HttpError(404, `${what} not found.`);
-export const conflict = (message: string) => new HttpError(409, message);
 export const badRequest = (message: string) => new HttpError(400, message);
 export const invalid = (field: string, message: string) =>
   new HttpError(422, 'Invalid input.', [{ field, message }]);

@@ -29,7 +29,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   access?: Access;
   /**
    * False for a POST whose handler waits on something outside the database (the network):
-   * its Idempotency-Key is held by a leased claim instead of committing with the write.
+   * its Idempotency-Key is held by a leased claim instead of committing with the write, so
+   * that no transaction is held open across the wait.
    */
   transactional?: boolean;
   handler: (ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>) => unknown;
@@ -100,24 +101,21 @@ export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends 
       const idem = app.services.idempotency;
       const req = { orgId: request.auth.orgId, key, hash: requestHash(request) };
       if (spec.transactional === false) {
-        const stored = idem.claim(req);
+        const stored = await idem.claim(req);
         if (stored) return sendStored(reply, stored, true);
         try {
           const response = { status: success, body: JSON.stringify(await run()) };
-          idem.finish(req, response);
+          await idem.finish(req, response);
           return sendStored(reply, response, false);
         } catch (error) {
-          idem.release(req);
+          await idem.release(req);
           throw error;
         }
       }
-      const out = idem.commit(req, () => {
-        const result = run();
-        if (result instanceof Promise) {
-          throw new Error(`${spec.url} is async: mark it transactional: false.`);
-        }
-        return { status: success, body: JSON.stringify(result) };
-      });
+      const out = await idem.commit(req, async () => ({
+        status: success,
+        body: JSON.stringify(await run()),
+      }));
       return sendStored(reply, out, out.replayed);
     },
   });

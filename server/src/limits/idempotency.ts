@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../clock';
 import { iso } from '../clock';
-import { type Db, statement } from '../db/database';
 import { HttpError } from '../http/errors';
+import { ConflictError } from '../store/errors';
+import type { Sql } from '../store/sql';
 import { canonicalJson } from './canonical-json';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -62,15 +63,20 @@ export function requestHash(request: FastifyRequest, body: unknown = request.bod
 }
 
 const mismatch = () =>
-  new HttpError(409, 'This Idempotency-Key was already used with a different request.');
+  new ConflictError('This Idempotency-Key was already used with a different request.');
 const inFlight = () =>
-  new HttpError(
-    409,
+  new ConflictError(
     'A request with this Idempotency-Key is in flight; send it again shortly.',
-    null,
-    { 'Retry-After': String(IN_FLIGHT_RETRY_S) },
     IN_FLIGHT_RETRY_S,
   );
+
+const FIND = `SELECT request_hash, status_code, response_body, created, lease_until
+  FROM idempotency_records WHERE org_id = ? AND idem_key = ?`;
+const INSERT = `INSERT INTO idempotency_records (org_id, idem_key, request_hash, status_code, response_body, created, lease_until)
+  VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`;
+const REMOVE = 'DELETE FROM idempotency_records WHERE org_id = ? AND idem_key = ?';
+const COMPLETE = `UPDATE idempotency_records SET status_code = ?, response_body = ?, lease_until = NULL
+  WHERE org_id = ? AND idem_key = ? AND request_hash = ?`;
 
 /**
  * `Idempotency-Key` on any POST (Part A), per organization, for 24 hours. A write and the
@@ -78,39 +84,25 @@ const inFlight = () =>
  * either both or neither, so no key is ever left half-claimed. Routes that cannot run in one
  * transaction (they wait on the network) hold a claim with a lease instead.
  */
-export function idempotencyStore(db: Db, clock: Clock) {
-  const find = statement(
-    db,
-    `SELECT request_hash, status_code, response_body, created, lease_until
-     FROM idempotency_records WHERE org_id = ? AND idem_key = ?`,
-  );
-  const insert = statement(
-    db,
-    `INSERT INTO idempotency_records (org_id, idem_key, request_hash, status_code, response_body, created, lease_until)
-     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-  );
-  const remove = statement(db, 'DELETE FROM idempotency_records WHERE org_id = ? AND idem_key = ?');
-  const complete = statement(
-    db,
-    `UPDATE idempotency_records SET status_code = ?, response_body = ?, lease_until = NULL
-     WHERE org_id = ? AND idem_key = ? AND request_hash = ?`,
-  );
-
+export function idempotencyStore(sql: Sql, clock: Clock) {
   const expired = (row: Row) => clock.now() - Date.parse(row.created) >= IDEMPOTENCY_TTL_MS;
+  const remove = async (req: IdempotentRequest) => {
+    await sql.run(REMOVE, [req.orgId, req.key]);
+  };
 
-  /** The stored answer to replay, or null when the key is free to use; throws 409s. */
-  function existing(req: IdempotentRequest): StoredResponse | null {
-    const row = find.get(req.orgId, req.key) as Row | undefined;
+  /** The stored answer to replay, or null when the key is free to use; throws Conflicts. */
+  async function existing(req: IdempotentRequest): Promise<StoredResponse | null> {
+    const row = await sql.get<Row>(FIND, [req.orgId, req.key]);
     if (!row) return null;
     if (expired(row)) {
-      remove.run(req.orgId, req.key);
+      await remove(req);
       return null;
     }
     if (row.request_hash !== '' && row.request_hash !== req.hash) throw mismatch();
     if (row.status_code !== null) return { status: row.status_code, body: row.response_body ?? '' };
     if (row.lease_until && Date.parse(row.lease_until) <= clock.now()) {
       // Its owner died (or hung) holding the claim: the claim is free again.
-      remove.run(req.orgId, req.key);
+      await remove(req);
       return null;
     }
     throw inFlight();
@@ -124,44 +116,47 @@ export function idempotencyStore(db: Db, clock: Clock) {
      * key first (another process, between the check and the write), `write` does not run and
      * that request's answer is returned instead.
      */
-    commit(
+    commit: (
       req: IdempotentRequest,
-      write: () => StoredResponse,
-    ): StoredResponse & { replayed: boolean } {
-      return db.transaction(() => {
-        const stored = existing(req);
+      write: () => Promise<StoredResponse>,
+    ): Promise<StoredResponse & { replayed: boolean }> =>
+      sql.transaction(async () => {
+        const stored = await existing(req);
         if (stored) return { ...stored, replayed: true };
-        const response = write();
-        insert.run(req.orgId, req.key, req.hash, response.status, response.body, iso(clock), null);
+        const response = await write();
+        await sql.run(INSERT, [
+          req.orgId,
+          req.key,
+          req.hash,
+          response.status,
+          response.body,
+          iso(clock),
+          null,
+        ]);
         return { ...response, replayed: false };
-      })();
-    },
+      }),
 
     /** Claims the key for a request that cannot commit in one transaction; null: go ahead. */
-    claim(req: IdempotentRequest): StoredResponse | null {
-      return db.transaction(() => {
-        const stored = existing(req);
+    claim: (req: IdempotentRequest): Promise<StoredResponse | null> =>
+      sql.transaction(async () => {
+        const stored = await existing(req);
         if (stored) return stored;
         const lease = new Date(clock.now() + CLAIM_LEASE_MS).toISOString();
-        insert.run(req.orgId, req.key, req.hash, null, null, iso(clock), lease);
+        await sql.run(INSERT, [req.orgId, req.key, req.hash, null, null, iso(clock), lease]);
         return null;
-      })();
-    },
+      }),
     /** Records a claimed request's answer; a 5xx lets the key go so the client may retry. */
-    finish(req: IdempotentRequest, response: StoredResponse): void {
-      if (response.status >= 500) remove.run(req.orgId, req.key);
-      else complete.run(response.status, response.body, req.orgId, req.key, req.hash);
+    async finish(req: IdempotentRequest, response: StoredResponse): Promise<void> {
+      if (response.status >= 500) await remove(req);
+      else await sql.run(COMPLETE, [response.status, response.body, req.orgId, req.key, req.hash]);
     },
-    release(req: IdempotentRequest): void {
-      remove.run(req.orgId, req.key);
-    },
+    release: remove,
 
     /** Forgets keys older than the TTL; the maintenance job calls this. */
-    purge(): number {
-      return statement(db, 'DELETE FROM idempotency_records WHERE created <= ?').run(
+    purge: (): Promise<number> =>
+      sql.run('DELETE FROM idempotency_records WHERE created <= ?', [
         new Date(clock.now() - IDEMPOTENCY_TTL_MS).toISOString(),
-      ).changes;
-    },
+      ]),
   };
 }
 

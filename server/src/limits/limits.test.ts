@@ -43,7 +43,7 @@ describe('rate limits', () => {
     const third = await createSession();
     expect(third.statusCode).toBe(429);
     expect(third.json().error.message).toMatch(/Daily/);
-    expect((await createSession({ 'x-api-key': t.otherKey() })).statusCode).toBe(201);
+    expect((await createSession({ 'x-api-key': await t.otherKey() })).statusCode).toBe(201);
   });
 
   it('can run a shorter short window, and says so in the policy', async () => {
@@ -78,9 +78,8 @@ describe('rate limits', () => {
 
   it('honours per-key overrides', async () => {
     t = await createTestApp();
-    const { keys, db } = t.app.services;
-    const { key, row } = keys.create(t.orgId, { prefix: 'cpk' });
-    db.prepare('UPDATE api_keys SET rate_limit_per_minute = 1 WHERE id = ?').run(row.id);
+    const { key, row } = await t.app.services.keys.create(t.orgId, { prefix: 'cpk' });
+    await t.sql.run('UPDATE api_keys SET rate_limit_per_minute = 1 WHERE id = ?', [row.id]);
     expect((await createSession({ 'x-api-key': key })).statusCode).toBe(201);
     expect((await createSession({ 'x-api-key': key })).statusCode).toBe(429);
   });
@@ -94,7 +93,7 @@ describe('idempotency', () => {
     expect(again.statusCode).toBe(201);
     expect(again.json()).toEqual(first.json());
     expect(again.headers['idempotent-replayed']).toBe('true');
-    expect(t.app.services.db.prepare('SELECT COUNT(*) AS n FROM sessions').get()).toEqual({ n: 1 });
+    expect(await t.sql.get('SELECT COUNT(*) AS n FROM sessions')).toEqual({ n: 1 });
   });
 
   it('answers 409 for the same key with a different body', async () => {
@@ -127,15 +126,15 @@ describe('idempotency', () => {
     expect(results.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
     expect(new Set(results.map((r) => r.json().id)).size).toBe(1);
     expect(results.filter((r) => r.headers['idempotent-replayed'] === 'true')).toHaveLength(7);
-    expect(t.app.services.db.prepare('SELECT COUNT(*) AS n FROM captures').get()).toEqual({ n: 1 });
+    expect(await t.sql.get('SELECT COUNT(*) AS n FROM captures')).toEqual({ n: 1 });
   });
 
   it('keeps keys for 24 hours, then forgets them', async () => {
     t = await createTestApp();
     await createSession({ 'idempotency-key': 'k3' });
     t.clock.advance(24 * 3_600_000 + 1);
-    expect(t.app.maintenance().purgedKeys).toBe(1);
+    expect((await t.app.maintenance()).purgedKeys).toBe(1);
     await createSession({ 'idempotency-key': 'k3' });
-    expect(t.app.services.db.prepare('SELECT COUNT(*) AS n FROM sessions').get()).toEqual({ n: 2 });
+    expect(await t.sql.get('SELECT COUNT(*) AS n FROM sessions')).toEqual({ n: 2 });
   });
 });

@@ -62,9 +62,9 @@ export class Pipeline {
     this.track(this.extract(sessionId));
   }
 
-  resume(): void {
-    for (const { id } of this.deps.captures.unfinished()) this.enqueue(id);
-    for (const { id } of this.deps.sessions.extractionUnfinished()) this.submitSession(id);
+  async resume(): Promise<void> {
+    for (const { id } of await this.deps.captures.unfinished()) this.enqueue(id);
+    for (const { id } of await this.deps.sessions.extractionUnfinished()) this.submitSession(id);
   }
 
   /** Resolves once nothing is in flight (tests wait on this instead of sleeping). */
@@ -102,12 +102,12 @@ export class Pipeline {
   private async step(id: string, status: CaptureStatus): Promise<boolean> {
     await this.pause();
     if (this.stopped) return false;
-    this.deps.captures.update(id, { status });
+    await this.deps.captures.update(id, { status });
     return true;
   }
 
-  private finish(id: string, status: CaptureStatus, errorMessage = ''): void {
-    this.deps.captures.update(id, {
+  private finish(id: string, status: CaptureStatus, errorMessage = ''): Promise<void> {
+    return this.deps.captures.update(id, {
       status,
       error_message: errorMessage,
       processed_at: iso(this.deps.clock),
@@ -118,42 +118,42 @@ export class Pipeline {
     const { captures, products, proposals } = this.deps;
     try {
       if (!(await this.step(id, 'LOOKING_UP'))) return;
-      const row = captures.find(id);
+      const row = await captures.find(id);
       if (!row) return;
       const isUrl = isHttpUrl(row.raw_value);
       const gtin = gtinOf(row);
-      let product: ProductRow | undefined = gtin ? products.byGtin(gtin) : undefined;
+      let product: ProductRow | undefined = gtin ? await products.byGtin(gtin) : undefined;
       if (product?.lookup_error) throw new LookupFailure(product.lookup_error);
-      captures.update(id, { gtin: gtin ?? '', product_id: product?.id ?? null });
+      await captures.update(id, { gtin: gtin ?? '', product_id: product?.id ?? null });
       if (!gtin && !isUrl && row.capture_type !== 'IMAGE') return this.finish(id, 'NOT_FOUND');
 
       if (!(await this.step(id, 'ENRICHING'))) return;
       if (product)
-        proposals.createFor(
+        await proposals.createFor(
           id,
           row.org_id,
-          products.viewFor(row.org_id, product),
+          await products.viewFor(row.org_id, product),
           readJson<PendingEnrichment[]>(product.pending_enrichment),
         );
 
       if (!(await this.step(id, 'RESOLVING'))) return;
       if (isUrl) {
         const analysis = await this.deps.analyzeUrl(row.raw_value);
-        captures.update(id, { qr_analysis: JSON.stringify(analysis) });
+        await captures.update(id, { qr_analysis: JSON.stringify(analysis) });
         if (!product && analysis.extracted_gtin) {
-          product = products.byGtin(analysis.extracted_gtin);
+          product = await products.byGtin(analysis.extracted_gtin);
           if (product)
-            captures.update(id, { gtin: analysis.extracted_gtin, product_id: product.id });
+            await captures.update(id, { gtin: analysis.extracted_gtin, product_id: product.id });
         }
       }
       await this.pause();
       if (this.stopped) return;
       const knownGtin = gtin ?? null;
-      this.finish(id, knownGtin && !product ? 'NOT_FOUND' : 'COMPLETED');
+      await this.finish(id, knownGtin && !product ? 'NOT_FOUND' : 'COMPLETED');
     } catch (error) {
       if (this.stopped) return;
       if (!(error instanceof LookupFailure)) this.deps.onError(error, id);
-      this.finish(
+      await this.finish(
         id,
         'FAILED',
         error instanceof LookupFailure
@@ -166,10 +166,10 @@ export class Pipeline {
   private async extract(sessionId: string): Promise<void> {
     await this.pause();
     if (this.stopped) return;
-    this.deps.sessions.setExtraction(sessionId, 'processing');
+    await this.deps.sessions.setExtraction(sessionId, 'processing');
     await this.pause();
     await this.pause();
     if (this.stopped) return;
-    this.deps.sessions.setExtraction(sessionId, 'ready');
+    await this.deps.sessions.setExtraction(sessionId, 'ready');
   }
 }

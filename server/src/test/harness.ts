@@ -5,7 +5,8 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { createApp, type AppOptions } from '../app';
 import { seedCatalog } from '../catalog/seed';
 import { manualClock } from '../clock';
-import { openDatabase } from '../db/database';
+import type { Sql } from '../store/sql';
+import { openSqlite } from '../store/sqlite';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -13,10 +14,12 @@ export interface TestApp {
   orgId: string;
   clock: ReturnType<typeof manualClock>;
   dataDir: string;
+  /** The app's database, for a test to look at what was stored. */
+  sql: Sql;
   /** Calls the API in-process with the test key. */
   call: (options: InjectOptions & { body?: unknown }) => Promise<LightMyRequestResponse>;
   /** A second organization's key, for isolation tests. */
-  otherKey: () => string;
+  otherKey: () => Promise<string>;
   /** Creates a session through the API and returns its id. */
   createSession: (body?: object) => Promise<string>;
   /** Posts a BARCODE capture of `rawValue`, waits for the pipeline to settle, returns its id. */
@@ -27,13 +30,13 @@ export interface TestApp {
 /** A real app on a fresh SQLite file (in a temp folder) with the seeded catalog and one key. */
 export async function createTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'scanner-test-'));
-  const db = openDatabase(path.join(dataDir, 'scanner.db'));
+  const sql = openSqlite(path.join(dataDir, 'scanner.db'));
   const clock = manualClock();
-  const app = await createApp({ db, dataDir, version: 'test', clock, ...options });
+  const app = await createApp({ sql, dataDir, version: 'test', clock, ...options });
   const s = app.services;
-  s.products.upsertMany(seedCatalog());
-  const org = s.orgs.create('Test org');
-  const { key } = s.keys.create(org.id, { prefix: 'csb' });
+  await s.products.upsertMany(seedCatalog());
+  const org = await s.orgs.create('Test org');
+  const { key } = await s.keys.create(org.id, { prefix: 'csb' });
   const call = (o: InjectOptions & { body?: unknown }) =>
     app.inject({
       ...o,
@@ -48,8 +51,10 @@ export async function createTestApp(options: Partial<AppOptions> = {}): Promise<
     orgId: org.id,
     clock,
     dataDir,
+    sql,
     call,
-    otherKey: () => s.keys.create(s.orgs.create('Other org').id, { prefix: 'csb' }).key,
+    otherKey: async () =>
+      (await s.keys.create((await s.orgs.create('Other org')).id, { prefix: 'csb' })).key,
     createSession: async (body = {}) =>
       (await call({ method: 'POST', url: '/scanner/api/v1/sessions', body })).json<{ id: string }>()
         .id,
@@ -64,7 +69,7 @@ export async function createTestApp(options: Partial<AppOptions> = {}): Promise<
     },
     close: async () => {
       await app.close();
-      db.close();
+      await sql.close();
     },
   };
 }

@@ -59,7 +59,7 @@ describe('DELETE /captures/{id} (Part A extension)', () => {
 
   it('does not let another organization remove a capture, or learn it exists', async () => {
     const capture = await create('4006381333931');
-    const other = t.otherKey();
+    const other = await t.otherKey();
     const res = await t.call({
       method: 'DELETE',
       url: `/scanner/api/v1/captures/${capture.id}`,

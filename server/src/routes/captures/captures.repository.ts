@@ -8,9 +8,9 @@ import type {
 } from '#contract';
 import type { Clock } from '../../clock';
 import { iso } from '../../clock';
-import { type Db, statement } from '../../db/database';
 import { readJson, readMetadata } from '../../db/json';
-import { notFound } from '../../http/errors';
+import { notFound } from '../../store/errors';
+import type { Sql } from '../../store/sql';
 import { newId, toShortId } from '../../ids';
 
 export interface CaptureRow {
@@ -70,99 +70,107 @@ export interface NewCapture {
   uploadedImageKey?: string | null;
 }
 
-export function capturesRepository(db: Db, clock: Clock) {
-  const byId = statement(db, `${SELECT} WHERE c.id = ?`);
+/** The capture columns the pipeline and corrections may change. */
+type CaptureChanges = Partial<
+  Pick<
+    CaptureRow,
+    'status' | 'error_message' | 'product_id' | 'processed_at' | 'qr_analysis' | 'gtin'
+  >
+>;
+const CHANGEABLE = new Set<string>([
+  'status',
+  'error_message',
+  'product_id',
+  'processed_at',
+  'qr_analysis',
+  'gtin',
+]);
+
+export function capturesRepository(sql: Sql, clock: Clock) {
+  const byId = (id: string) => sql.get<CaptureRow>(`${SELECT} WHERE c.id = ?`, [id]);
   const repo = {
-    create(input: NewCapture): CaptureRow {
+    async create(input: NewCapture): Promise<CaptureRow> {
       const { id, uuid } = newId();
-      statement(
-        db,
+      await sql.run(
         `INSERT INTO captures (id, uuid, session_id, org_id, status, capture_type, raw_value, gtin, metadata, gs1_dl_data, uploaded_image_key, created)
          VALUES (?, ?, ?, ?, 'PENDING', ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        id,
-        uuid,
-        input.sessionId,
-        input.orgId,
-        input.captureType,
-        input.rawValue,
-        input.gtin,
-        JSON.stringify(input.metadata),
-        JSON.stringify(input.gs1DlData),
-        input.uploadedImageKey ?? null,
-        iso(clock),
+        [
+          id,
+          uuid,
+          input.sessionId,
+          input.orgId,
+          input.captureType,
+          input.rawValue,
+          input.gtin,
+          JSON.stringify(input.metadata),
+          JSON.stringify(input.gs1DlData),
+          input.uploadedImageKey ?? null,
+          iso(clock),
+        ],
       );
-      return byId.get(id) as CaptureRow;
+      const row = await byId(id);
+      if (!row) throw new Error(`Capture ${id} was not stored`);
+      return row;
     },
 
-    get(orgId: string, idOrUuid: string): CaptureRow {
-      const row = byId.get(toShortId(idOrUuid)) as CaptureRow | undefined;
+    async get(orgId: string, idOrUuid: string): Promise<CaptureRow> {
+      const row = await byId(toShortId(idOrUuid));
       if (!row || row.org_id !== orgId) throw notFound('Capture');
       return row;
     },
 
     /** For the pipeline, which works across organizations. */
-    find: (id: string) => byId.get(id) as CaptureRow | undefined,
+    find: byId,
 
     forSession: (sessionId: string) =>
-      statement(db, `${SELECT} WHERE c.session_id = ? ORDER BY c.seq`).all(
-        sessionId,
-      ) as CaptureRow[],
+      sql.all<CaptureRow>(`${SELECT} WHERE c.session_id = ? ORDER BY c.seq`, [sessionId]),
 
     statusesForSession: (sessionId: string) =>
-      db
-        .prepare(
-          `SELECT c.id, c.status, (SELECT COUNT(*) FROM proposals p WHERE p.capture_id = c.id) AS proposal_count
-           FROM captures c WHERE c.session_id = ? ORDER BY c.seq`,
-        )
-        .all(sessionId) as { id: string; status: CaptureStatus; proposal_count: number }[],
-
-    unfinished: () =>
-      db
-        .prepare(
-          `SELECT id FROM captures WHERE status NOT IN ('COMPLETED', 'FAILED', 'NOT_FOUND') ORDER BY seq`,
-        )
-        .all() as { id: string }[],
-
-    setMetadata: (id: string, metadata: Metadata) =>
-      statement(db, `UPDATE captures SET metadata = ? WHERE id = ?`).run(
-        JSON.stringify(metadata),
-        id,
+      sql.all<{ id: string; status: CaptureStatus; proposal_count: number }>(
+        `SELECT c.id, c.status, (SELECT COUNT(*) FROM proposals p WHERE p.capture_id = c.id) AS proposal_count
+         FROM captures c WHERE c.session_id = ? ORDER BY c.seq`,
+        [sessionId],
       ),
 
-    /** Removes a capture and what hangs on it; a tombstone remembers it for a repeated DELETE. */
-    remove(row: Pick<CaptureRow, 'id' | 'org_id' | 'session_id'>): void {
-      statement(db, `DELETE FROM proposals WHERE capture_id = ?`).run(row.id);
-      statement(db, `UPDATE product_photos SET capture_id = NULL WHERE capture_id = ?`).run(row.id);
-      statement(db, `DELETE FROM captures WHERE id = ?`).run(row.id);
-      statement(
-        db,
-        `INSERT OR IGNORE INTO deleted_captures (id, org_id, session_id, deleted) VALUES (?, ?, ?, ?)`,
-      ).run(row.id, row.org_id, row.session_id, iso(clock));
+    unfinished: () =>
+      sql.all<{ id: string }>(
+        `SELECT id FROM captures WHERE status NOT IN ('COMPLETED', 'FAILED', 'NOT_FOUND') ORDER BY seq`,
+      ),
+
+    async setMetadata(id: string, metadata: Metadata): Promise<void> {
+      await sql.run('UPDATE captures SET metadata = ? WHERE id = ?', [
+        JSON.stringify(metadata),
+        id,
+      ]);
     },
 
+    /** Removes a capture and what hangs on it; a tombstone remembers it for a repeated DELETE. */
+    remove: (row: Pick<CaptureRow, 'id' | 'org_id' | 'session_id'>): Promise<void> =>
+      sql.transaction(async () => {
+        await sql.run('DELETE FROM proposals WHERE capture_id = ?', [row.id]);
+        await sql.run('UPDATE product_photos SET capture_id = NULL WHERE capture_id = ?', [row.id]);
+        await sql.run('DELETE FROM captures WHERE id = ?', [row.id]);
+        await sql.run(
+          `INSERT INTO deleted_captures (id, org_id, session_id, deleted) VALUES (?, ?, ?, ?)
+           ON CONFLICT DO NOTHING`,
+          [row.id, row.org_id, row.session_id, iso(clock)],
+        );
+      }),
+
     /** Whether this organization removed this capture (a DELETE sent again). */
-    wasRemoved: (orgId: string, idOrUuid: string) =>
-      statement(db, `SELECT 1 FROM deleted_captures WHERE id = ? AND org_id = ?`).get(
+    wasRemoved: async (orgId: string, idOrUuid: string) =>
+      (await sql.get('SELECT 1 FROM deleted_captures WHERE id = ? AND org_id = ?', [
         toShortId(idOrUuid),
         orgId,
-      ) !== undefined,
+      ])) !== undefined,
 
-    update(
-      id: string,
-      changes: Partial<
-        Pick<
-          CaptureRow,
-          'status' | 'error_message' | 'product_id' | 'processed_at' | 'qr_analysis' | 'gtin'
-        >
-      >,
-    ): void {
-      const entries = Object.entries(changes);
+    async update(id: string, changes: CaptureChanges): Promise<void> {
+      const entries = Object.entries(changes).filter(([k]) => CHANGEABLE.has(k));
       if (!entries.length) return;
-      statement(
-        db,
-        `UPDATE captures SET ${entries.map(([k]) => `${k} = @${k}`).join(', ')} WHERE id = @id`,
-      ).run({ ...changes, id });
+      await sql.run(
+        `UPDATE captures SET ${entries.map(([k]) => `${k} = ?`).join(', ')} WHERE id = ?`,
+        [...entries.map(([, v]) => v), id],
+      );
     },
   };
   return repo;

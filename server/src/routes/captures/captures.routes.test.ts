@@ -53,7 +53,7 @@ describe('captures', () => {
     const update = captures.update.bind(captures);
     captures.update = (id, changes) => {
       if (changes.status) seen.push(changes.status);
-      update(id, changes);
+      return update(id, changes);
     };
     await settled(Capture.parse((await post({ raw_value: '4006381333931' })).json()).id);
     expect(seen).toEqual(['LOOKING_UP', 'ENRICHING', 'RESOLVING', 'COMPLETED']);
@@ -75,7 +75,9 @@ describe('captures', () => {
       status: 'FAILED',
       error_message: 'Supplier catalog timed out while looking up this GTIN.',
     });
-    t.app.services.products.upsertMany([{ gtin: '04000000000006', name: 'Fixed feed product' }]);
+    await t.app.services.products.upsertMany([
+      { gtin: '04000000000006', name: 'Fixed feed product' },
+    ]);
     const retry = await t.call({ method: 'POST', url: `/scanner/api/v1/captures/${id}/retry` });
     expect(retry.statusCode).toBe(200);
     expect(retry.json()).toMatchObject({
@@ -157,14 +159,14 @@ describe('captures', () => {
     const id = (await post({ raw_value: '96385074' })).json().id;
     const res = await t.call({
       url: `/scanner/api/v1/captures/${id}`,
-      headers: { 'x-api-key': t.otherKey() },
+      headers: { 'x-api-key': await t.otherKey() },
     });
     expect(res.statusCode).toBe(404);
   });
 
   it('resumes unfinished captures after a restart', async () => {
     const { captures, pipeline } = t.app.services;
-    const row = captures.create({
+    const row = await captures.create({
       sessionId,
       orgId: t.orgId,
       captureType: 'BARCODE',
@@ -173,8 +175,8 @@ describe('captures', () => {
       metadata: {},
       gs1DlData: {},
     });
-    pipeline.resume();
+    await pipeline.resume();
     await pipeline.idle();
-    expect(captures.find(row.id)?.status).toBe('COMPLETED');
+    expect((await captures.find(row.id))?.status).toBe('COMPLETED');
   });
 });

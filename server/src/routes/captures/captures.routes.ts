@@ -8,7 +8,7 @@ import {
 } from '#contract';
 import { readMetadata } from '../../db/json';
 import { z } from 'zod';
-import { conflict } from '../../http/errors';
+import { conflict } from '../../store/errors';
 import { mergeChecked } from '../../http/metadata';
 import { defineRoute } from '../../http/route';
 import type { Services } from '../../services';
@@ -24,11 +24,11 @@ export function capturesRoutes(app: FastifyInstance, s: Services): void {
     tag: 'captures',
     body: CreateCaptureRequest,
     responses: { 201: Capture, 404: null, 409: null },
-    handler: ({ body, auth }) => {
-      const session = s.sessions.getActive(auth.orgId, resolveSessionRef(body) ?? '');
+    handler: async ({ body, auth }) => {
+      const session = await s.sessions.getActive(auth.orgId, resolveSessionRef(body) ?? '');
       const metadata = mergeChecked({}, body.metadata);
-      const row = s.db.transaction(() => {
-        const created = s.captures.create({
+      const row = await s.sql.transaction(async () => {
+        const created = await s.captures.create({
           sessionId: session.id,
           orgId: auth.orgId,
           captureType: body.capture_type,
@@ -37,9 +37,9 @@ export function capturesRoutes(app: FastifyInstance, s: Services): void {
           metadata,
           gs1DlData: body.gs1_dl_data,
         });
-        s.sessions.touch(session.id);
+        await s.sessions.touch(session.id);
         return created;
-      })();
+      });
       s.pipeline.enqueue(row.id);
       return toCapture(row);
     },
@@ -52,7 +52,7 @@ export function capturesRoutes(app: FastifyInstance, s: Services): void {
     tag: 'captures',
     params: CaptureParams,
     responses: { 200: Capture },
-    handler: ({ params, auth }) => toCapture(s.captures.get(auth.orgId, params.id)),
+    handler: async ({ params, auth }) => toCapture(await s.captures.get(auth.orgId, params.id)),
   });
 
   defineRoute(app, s.routes, {
@@ -63,14 +63,17 @@ export function capturesRoutes(app: FastifyInstance, s: Services): void {
     params: CaptureParams,
     body: UpdateCaptureRequest,
     responses: { 200: Capture, 409: null },
-    handler: ({ params, body, auth }) => {
-      const row = s.captures.get(auth.orgId, params.id);
-      s.sessions.getActive(auth.orgId, row.session_id);
-      s.db.transaction(() => {
-        s.captures.setMetadata(row.id, mergeChecked(readMetadata(row.metadata), body.metadata));
-        s.sessions.touch(row.session_id);
-      })();
-      return toCapture(s.captures.get(auth.orgId, row.id));
+    handler: async ({ params, body, auth }) => {
+      const row = await s.captures.get(auth.orgId, params.id);
+      await s.sessions.getActive(auth.orgId, row.session_id);
+      await s.sql.transaction(async () => {
+        await s.captures.setMetadata(
+          row.id,
+          mergeChecked(readMetadata(row.metadata), body.metadata),
+        );
+        await s.sessions.touch(row.session_id);
+      });
+      return toCapture(await s.captures.get(auth.orgId, row.id));
     },
   });
 
@@ -81,14 +84,14 @@ export function capturesRoutes(app: FastifyInstance, s: Services): void {
     tag: 'captures',
     params: CaptureParams,
     responses: { 204: null, 409: null },
-    handler: ({ params, auth }) => {
-      if (s.captures.wasRemoved(auth.orgId, params.id)) return undefined;
-      const row = s.captures.get(auth.orgId, params.id);
-      s.sessions.getActive(auth.orgId, row.session_id);
-      s.db.transaction(() => {
-        s.captures.remove(row);
-        s.sessions.touch(row.session_id);
-      })();
+    handler: async ({ params, auth }) => {
+      if (await s.captures.wasRemoved(auth.orgId, params.id)) return undefined;
+      const row = await s.captures.get(auth.orgId, params.id);
+      await s.sessions.getActive(auth.orgId, row.session_id);
+      await s.sql.transaction(async () => {
+        await s.captures.remove(row);
+        await s.sessions.touch(row.session_id);
+      });
       return undefined;
     },
   });
@@ -100,18 +103,22 @@ export function capturesRoutes(app: FastifyInstance, s: Services): void {
     tag: 'captures',
     params: CaptureParams,
     responses: { 200: Capture, 409: null },
-    handler: ({ params, auth }) => {
-      const row = s.captures.get(auth.orgId, params.id);
-      s.sessions.getActive(auth.orgId, row.session_id);
+    handler: async ({ params, auth }) => {
+      const row = await s.captures.get(auth.orgId, params.id);
+      await s.sessions.getActive(auth.orgId, row.session_id);
       if (row.status !== 'FAILED' && row.status !== 'NOT_FOUND') {
         throw conflict(
           `Only FAILED or NOT_FOUND captures can be retried; this one is ${row.status}.`,
         );
       }
-      s.captures.update(row.id, { status: 'PENDING', error_message: '', processed_at: null });
-      s.sessions.touch(row.session_id);
+      await s.captures.update(row.id, {
+        status: 'PENDING',
+        error_message: '',
+        processed_at: null,
+      });
+      await s.sessions.touch(row.session_id);
       s.pipeline.enqueue(row.id);
-      return toCapture(s.captures.get(auth.orgId, row.id));
+      return toCapture(await s.captures.get(auth.orgId, row.id));
     },
   });
 }

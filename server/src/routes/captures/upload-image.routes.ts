@@ -51,21 +51,21 @@ export function uploadImageRoutes(app: FastifyInstance, s: Services): void {
       const type = sniffImage(file);
       if (!type) throw new HttpError(415, 'Only JPEG, PNG or WebP images are accepted.');
       const metadata = readMetadataField(parsed.data.metadata);
-      const session = s.sessions.getActive(
+      const session = await s.sessions.getActive(
         request.auth.orgId,
         resolveSessionRef(parsed.data) ?? '',
       );
       const key = `captures/${session.id}/${randomUUID()}${type.ext}`;
       s.objects.put(key, file);
-      const create = () => {
-        s.uploads.record({
+      const create = async () => {
+        await s.uploads.record({
           s3_key: key,
           session_id: session.id,
           org_id: session.org_id,
           content_type: type.mime,
           size: file.length,
         });
-        const row = s.captures.create({
+        const row = await s.captures.create({
           sessionId: session.id,
           orgId: session.org_id,
           captureType: parsed.data.capture_type,
@@ -75,7 +75,7 @@ export function uploadImageRoutes(app: FastifyInstance, s: Services): void {
           gs1DlData: {},
           uploadedImageKey: key,
         });
-        s.sessions.touch(session.id);
+        await s.sessions.touch(session.id);
         return { status: 201, body: JSON.stringify(toCapture(row)), id: row.id };
       };
       const idemKey = idempotencyKeyOf(request);
@@ -86,14 +86,14 @@ export function uploadImageRoutes(app: FastifyInstance, s: Services): void {
         image: createHash('sha256').update(file).digest('hex'),
       });
       const made: { id?: string } = {};
-      const write = () => {
-        const r = create();
+      const write = async () => {
+        const r = await create();
         made.id = r.id;
         return r;
       };
       const out = idemKey
-        ? s.idempotency.commit({ orgId: request.auth.orgId, key: idemKey, hash }, write)
-        : { ...s.db.transaction(write)(), replayed: false };
+        ? await s.idempotency.commit({ orgId: request.auth.orgId, key: idemKey, hash }, write)
+        : { ...(await s.sql.transaction(write)), replayed: false };
       if (made.id) s.pipeline.enqueue(made.id);
       else s.objects.remove(key); // replayed: the first request's object is the capture's
       return sendStored(reply, out, out.replayed);

@@ -1,9 +1,9 @@
 import type { Metadata, PhotoType, ProductPhoto } from '#contract';
 import type { Clock } from '../../clock';
 import { iso } from '../../clock';
-import { type Db, statement } from '../../db/database';
 import { readMetadata } from '../../db/json';
-import { notFound } from '../../http/errors';
+import type { Sql } from '../../store/sql';
+import { notFound } from '../../store/errors';
 import { newId, toShortId } from '../../ids';
 
 export interface PhotoRow {
@@ -35,9 +35,9 @@ export function toPhoto(row: PhotoRow): ProductPhoto {
   };
 }
 
-export function photosRepository(db: Db, clock: Clock) {
+export function photosRepository(sql: Sql, clock: Clock) {
   const repo = {
-    create(input: {
+    async create(input: {
       sessionId: string;
       orgId: string;
       photoType: PhotoType;
@@ -46,60 +46,61 @@ export function photosRepository(db: Db, clock: Clock) {
       fileSize: number | null;
       captureId: string | null;
       metadata: Metadata;
-    }): PhotoRow {
+    }): Promise<PhotoRow> {
       const { id, uuid } = newId();
       // Appended at the end of the gallery (Part B 2.3).
-      const next = db
-        .prepare(
-          'SELECT COALESCE(MAX(sort_order) + 1, 0) AS n FROM product_photos WHERE session_id = ?',
-        )
-        .get(input.sessionId) as { n: number };
-      statement(
-        db,
+      const next = (await sql.get<{ n: number }>(
+        'SELECT COALESCE(MAX(sort_order) + 1, 0) AS n FROM product_photos WHERE session_id = ?',
+        [input.sessionId],
+      )) ?? { n: 0 };
+      await sql.run(
         `INSERT INTO product_photos (id, uuid, session_id, org_id, photo_type, s3_key, original_filename, sort_order, file_size, capture_id, metadata, created)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        id,
-        uuid,
-        input.sessionId,
-        input.orgId,
-        input.photoType,
-        input.s3Key,
-        input.originalFilename,
-        next.n,
-        input.fileSize,
-        input.captureId,
-        JSON.stringify(input.metadata),
-        iso(clock),
+        [
+          id,
+          uuid,
+          input.sessionId,
+          input.orgId,
+          input.photoType,
+          input.s3Key,
+          input.originalFilename,
+          next.n,
+          input.fileSize,
+          input.captureId,
+          JSON.stringify(input.metadata),
+          iso(clock),
+        ],
       );
       return repo.get(input.sessionId, id);
     },
-    get(sessionId: string, idOrUuid: string): PhotoRow {
-      const row = db
-        .prepare('SELECT * FROM product_photos WHERE id = ? AND session_id = ?')
-        .get(toShortId(idOrUuid), sessionId) as PhotoRow | undefined;
+    async get(sessionId: string, idOrUuid: string): Promise<PhotoRow> {
+      const row = await sql.get<PhotoRow>(
+        'SELECT * FROM product_photos WHERE id = ? AND session_id = ?',
+        [toShortId(idOrUuid), sessionId],
+      );
       if (!row) throw notFound('Photo');
       return row;
     },
     /** The photo registered for a stored object, if any: each object is one photo at most. */
     byKey: (s3Key: string) =>
-      statement(db, 'SELECT * FROM product_photos WHERE s3_key = ?').get(s3Key) as
-        PhotoRow | undefined,
+      sql.get<PhotoRow>('SELECT * FROM product_photos WHERE s3_key = ?', [s3Key]),
     forSession: (sessionId: string) =>
-      db
-        .prepare('SELECT * FROM product_photos WHERE session_id = ? ORDER BY sort_order, created')
-        .all(sessionId) as PhotoRow[],
-    update(id: string, photoType: PhotoType, metadata: Metadata): void {
-      statement(db, 'UPDATE product_photos SET photo_type = ?, metadata = ? WHERE id = ?').run(
+      sql.all<PhotoRow>(
+        'SELECT * FROM product_photos WHERE session_id = ? ORDER BY sort_order, created',
+        [sessionId],
+      ),
+    async update(id: string, photoType: PhotoType, metadata: Metadata): Promise<void> {
+      await sql.run('UPDATE product_photos SET photo_type = ?, metadata = ? WHERE id = ?', [
         photoType,
         JSON.stringify(metadata),
         id,
-      );
+      ]);
     },
-    reorder(ids: string[]): void {
-      const update = statement(db, 'UPDATE product_photos SET sort_order = ? WHERE id = ?');
-      db.transaction(() => ids.forEach((id, index) => update.run(index, id)))();
-    },
+    reorder: (ids: string[]) =>
+      sql.transaction(async () => {
+        for (const [index, id] of ids.entries())
+          await sql.run('UPDATE product_photos SET sort_order = ? WHERE id = ?', [index, id]);
+      }),
   };
   return repo;
 }

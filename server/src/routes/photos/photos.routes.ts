@@ -30,8 +30,8 @@ export function photosRoutes(app: FastifyInstance, s: Services): void {
     params: SessionParams,
     query: PresignQuery,
     responses: { 200: PresignResponse },
-    handler: ({ params, query, auth, request }) => {
-      const session = s.sessions.getActive(auth.orgId, params.session_id);
+    handler: async ({ params, query, auth, request }) => {
+      const session = await s.sessions.getActive(auth.orgId, params.session_id);
       // The upload target is this server, on its public origin (never a Host it does not know).
       return s.presign.create(
         `${s.origins.publicOrigin(request)}${UPLOAD_PATH}`,
@@ -51,29 +51,29 @@ export function photosRoutes(app: FastifyInstance, s: Services): void {
     params: SessionParams,
     body: RegisterPhotoRequest,
     responses: { 201: ProductPhoto, 409: null },
-    handler: ({ params, body, auth }) => {
-      const session = s.sessions.getActive(auth.orgId, params.session_id);
-      const upload = s.uploads.get(body.s3_key);
+    handler: async ({ params, body, auth }) => {
+      const session = await s.sessions.getActive(auth.orgId, params.session_id);
+      const upload = await s.uploads.get(body.s3_key);
       if (!upload || upload.session_id !== session.id) {
         throw invalid(
           's3_key',
           'No uploaded object at this key for this session; upload it first.',
         );
       }
-      if (s.photos.byKey(body.s3_key)) {
+      if (await s.photos.byKey(body.s3_key)) {
         throw new HttpError(409, 'This object is already registered as a photo.');
       }
       const captureRef = body.capture_short_id ?? body.capture_public_id ?? null;
       let captureId: string | null = null;
       if (captureRef) {
-        const capture = s.captures.find(toShortId(captureRef));
+        const capture = await s.captures.find(toShortId(captureRef));
         if (!capture || capture.session_id !== session.id) {
           throw invalid('capture_short_id', 'No capture with this id in this session.');
         }
         captureId = capture.id;
       }
       const metadata = mergeChecked({}, body.metadata);
-      const row = s.photos.create({
+      const row = await s.photos.create({
         sessionId: session.id,
         orgId: session.org_id,
         photoType: body.photo_type,
@@ -83,7 +83,7 @@ export function photosRoutes(app: FastifyInstance, s: Services): void {
         captureId,
         metadata,
       });
-      s.sessions.touch(session.id);
+      await s.sessions.touch(session.id);
       return toPhoto(row);
     },
   });
@@ -96,13 +96,13 @@ export function photosRoutes(app: FastifyInstance, s: Services): void {
     params: SessionParams.extend({ photo_id: z.string().min(1).max(64) }),
     body: UpdatePhotoRequest,
     responses: { 200: ProductPhoto, 409: null },
-    handler: ({ params, body, auth }) => {
-      const session = s.sessions.getActive(auth.orgId, params.session_id);
-      const photo = s.photos.get(session.id, params.photo_id);
+    handler: async ({ params, body, auth }) => {
+      const session = await s.sessions.getActive(auth.orgId, params.session_id);
+      const photo = await s.photos.get(session.id, params.photo_id);
       const metadata = mergeChecked(readMetadataJson(photo.metadata), body.metadata);
-      s.photos.update(photo.id, body.photo_type, metadata);
-      s.sessions.touch(session.id);
-      return toPhoto(s.photos.get(session.id, photo.id));
+      await s.photos.update(photo.id, body.photo_type, metadata);
+      await s.sessions.touch(session.id);
+      return toPhoto(await s.photos.get(session.id, photo.id));
     },
   });
 
@@ -114,9 +114,9 @@ export function photosRoutes(app: FastifyInstance, s: Services): void {
     params: SessionParams,
     body: ReorderPhotosRequest,
     responses: { 200: ProductPhotoList, 409: null },
-    handler: ({ params, body, auth }) => {
-      const session = s.sessions.getActive(auth.orgId, params.session_id);
-      const gallery = s.photos.forSession(session.id).map((p) => p.id);
+    handler: async ({ params, body, auth }) => {
+      const session = await s.sessions.getActive(auth.orgId, params.session_id);
+      const gallery = (await s.photos.forSession(session.id)).map((p) => p.id);
       const wanted = body.photo_short_ids.map(toShortId);
       const unknown = wanted.filter((id) => !gallery.includes(id));
       const missing = gallery.filter((id) => !wanted.includes(id));
@@ -128,9 +128,9 @@ export function photosRoutes(app: FastifyInstance, s: Services): void {
           },
         ]);
       }
-      s.photos.reorder(wanted);
-      s.sessions.touch(session.id);
-      return s.photos.forSession(session.id).map(toPhoto);
+      await s.photos.reorder(wanted);
+      await s.sessions.touch(session.id);
+      return (await s.photos.forSession(session.id)).map(toPhoto);
     },
   });
 }

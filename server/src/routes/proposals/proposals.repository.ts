@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { PendingEnrichment, ProductRow } from '../../catalog/products.repository';
 import type { Clock } from '../../clock';
 import { iso } from '../../clock';
-import { type Db, statement } from '../../db/database';
 import { readMetadata } from '../../db/json';
-import { notFound } from '../../http/errors';
+import { notFound } from '../../store/errors';
+import type { Sql } from '../../store/sql';
 
 export interface ProposalRow {
   id: string;
@@ -40,69 +40,73 @@ export function toProposal(row: ProposalRow): Proposal {
   };
 }
 
-export function proposalsRepository(db: Db, clock: Clock) {
+export function proposalsRepository(sql: Sql, clock: Clock) {
   return {
     /** One proposal per pending enrichment value, unless the capture already has them. */
-    createFor(
+    async createFor(
       captureId: string,
       orgId: string,
       product: ProductRow,
       pending: PendingEnrichment[],
-    ): number {
-      const existing = db
-        .prepare('SELECT COUNT(*) AS n FROM proposals WHERE capture_id = ?')
-        .get(captureId) as { n: number };
-      if (existing.n > 0) return 0;
-      const insert = statement(
-        db,
-        `INSERT INTO proposals (id, capture_id, org_id, field_name, current_value, proposed_value, confidence, reasoning, source, created)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ): Promise<number> {
+      const existing = await sql.get<{ n: number }>(
+        'SELECT COUNT(*) AS n FROM proposals WHERE capture_id = ?',
+        [captureId],
       );
+      if (existing && existing.n > 0) return 0;
       const now = iso(clock);
       for (const p of pending) {
-        insert.run(
-          randomUUID(),
-          captureId,
-          orgId,
-          p.field_name,
-          product[p.field_name],
-          p.proposed_value,
-          p.confidence,
-          p.reasoning,
-          p.source,
-          now,
+        await sql.run(
+          `INSERT INTO proposals (id, capture_id, org_id, field_name, current_value, proposed_value, confidence, reasoning, source, created)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [
+            randomUUID(),
+            captureId,
+            orgId,
+            p.field_name,
+            product[p.field_name],
+            p.proposed_value,
+            p.confidence,
+            p.reasoning,
+            p.source,
+            now,
+          ],
         );
       }
       return pending.length;
     },
     forCapture: (captureId: string) =>
-      db
-        .prepare('SELECT * FROM proposals WHERE capture_id = ? ORDER BY created, rowid')
-        .all(captureId) as ProposalRow[],
-    get(orgId: string, id: string): ProposalRow {
-      const row = db
-        .prepare('SELECT * FROM proposals WHERE id = ? AND org_id = ?')
-        .get(id.toLowerCase(), orgId) as ProposalRow | undefined;
+      sql.all<ProposalRow>('SELECT * FROM proposals WHERE capture_id = ? ORDER BY created, rowid', [
+        captureId,
+      ]),
+    async get(orgId: string, id: string): Promise<ProposalRow> {
+      const row = await sql.get<ProposalRow>(
+        'SELECT * FROM proposals WHERE id = ? AND org_id = ?',
+        [id.toLowerCase(), orgId],
+      );
       if (!row) throw notFound('Proposal');
       return row;
     },
-    review(id: string, status: 'ACCEPTED' | 'REJECTED', metadata: Metadata): void {
-      statement(
-        db,
-        'UPDATE proposals SET status = ?, reviewed_at = ?, metadata = ? WHERE id = ?',
-      ).run(status, iso(clock), JSON.stringify(metadata), id);
+    async review(id: string, status: 'ACCEPTED' | 'REJECTED', metadata: Metadata): Promise<void> {
+      await sql.run('UPDATE proposals SET status = ?, reviewed_at = ?, metadata = ? WHERE id = ?', [
+        status,
+        iso(clock),
+        JSON.stringify(metadata),
+        id,
+      ]);
     },
-    markApplied(id: string): void {
-      statement(db, 'UPDATE proposals SET applied_at = ? WHERE id = ?').run(iso(clock), id);
+    async markApplied(id: string): Promise<void> {
+      await sql.run('UPDATE proposals SET applied_at = ? WHERE id = ?', [iso(clock), id]);
     },
     /** Review progress across a session, for its extraction status. */
-    sessionReview: (sessionId: string) =>
-      db
-        .prepare(
-          `SELECT COUNT(*) AS total, SUM(p.status = 'PENDING') AS pending, SUM(p.status = 'ACCEPTED') AS accepted
-           FROM proposals p JOIN captures c ON c.id = p.capture_id WHERE c.session_id = ?`,
-        )
-        .get(sessionId) as { total: number; pending: number | null; accepted: number | null },
+    sessionReview: async (sessionId: string) =>
+      (await sql.get<{ total: number; pending: number | null; accepted: number | null }>(
+        `SELECT COUNT(*) AS total,
+           SUM(CASE WHEN p.status = 'PENDING' THEN 1 ELSE 0 END) AS pending,
+           SUM(CASE WHEN p.status = 'ACCEPTED' THEN 1 ELSE 0 END) AS accepted
+         FROM proposals p JOIN captures c ON c.id = p.capture_id WHERE c.session_id = ?`,
+        [sessionId],
+      )) ?? { total: 0, pending: null, accepted: null },
   };
 }
 

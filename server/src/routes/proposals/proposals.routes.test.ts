@@ -54,9 +54,9 @@ describe('enrichment proposals', () => {
     expect(applied.statusCode).toBe(200);
     expect(applied.json().applied_count).toBe(1);
     const { products } = t.app.services;
-    const shared = products.byGtin('05012345678900');
+    const shared = await products.byGtin('05012345678900');
     if (!shared) throw new Error('seeded product missing');
-    expect(products.viewFor(t.orgId, shared)).toMatchObject({
+    expect(await products.viewFor(t.orgId, shared)).toMatchObject({
       brand_name: 'Nature Valley',
       category: '',
     });
@@ -110,7 +110,7 @@ describe('enrichment proposals', () => {
     const [p] = ProposalList.parse(
       (await t.call({ url: `/scanner/api/v1/captures/${id}/proposals` })).json(),
     );
-    const other = t.otherKey();
+    const other = await t.otherKey();
     expect(
       (
         await t.call({
@@ -127,7 +127,7 @@ describe('enrichment proposals', () => {
 describe('tenancy: each organization sees its own catalog', () => {
   it("one organization's apply changes its own view of a product, not another's", async () => {
     const { products } = t.app.services;
-    products.upsertMany([
+    await products.upsertMany([
       {
         gtin: '04000000000006',
         name: 'Plain name',
@@ -143,7 +143,7 @@ describe('tenancy: each organization sees its own catalog', () => {
       },
     ]);
     const a = await scan('4000000000006');
-    const bKey = t.otherKey();
+    const bKey = await t.otherKey();
     const asB = (o: Parameters<typeof t.call>[0]) =>
       t.call({ ...o, headers: { 'x-api-key': bKey, ...(o.headers ?? {}) } });
     const bSession = (
@@ -176,7 +176,7 @@ describe('tenancy: each organization sees its own catalog', () => {
     expect((await t.call({ url: `/scanner/api/v1/captures/${a}` })).json().product_name).toBe(
       'Plain name',
     );
-    expect(products.byGtin('04000000000006')?.name).toBe('Plain name');
+    expect((await products.byGtin('04000000000006'))?.name).toBe('Plain name');
     // A later scan in A is proposed against A's own (unchanged) value.
     const a2 = await scan('4000000000006');
     const [forA] = ProposalList.parse(

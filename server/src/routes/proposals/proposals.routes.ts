@@ -8,7 +8,8 @@ import {
   ReviewProposalRequest,
 } from '#contract';
 import { z } from 'zod';
-import { badRequest, conflict } from '../../http/errors';
+import { badRequest } from '../../http/errors';
+import { conflict } from '../../store/errors';
 import { mergeChecked } from '../../http/metadata';
 import { defineRoute } from '../../http/route';
 import type { Services } from '../../services';
@@ -24,8 +25,10 @@ export function proposalsRoutes(app: FastifyInstance, s: Services): void {
     tag: 'enrichment',
     params: CaptureParams,
     responses: { 200: ProposalList },
-    handler: ({ params, auth }) =>
-      s.proposals.forCapture(s.captures.get(auth.orgId, params.id).id).map(toProposal),
+    handler: async ({ params, auth }) => {
+      const capture = await s.captures.get(auth.orgId, params.id);
+      return (await s.proposals.forCapture(capture.id)).map(toProposal);
+    },
   });
 
   defineRoute(app, s.routes, {
@@ -36,20 +39,20 @@ export function proposalsRoutes(app: FastifyInstance, s: Services): void {
     params: z.object({ proposal_id: ProposalId }),
     body: ReviewProposalRequest,
     responses: { 200: Proposal, 409: null },
-    handler: ({ params, body, auth }) => {
-      const row = s.proposals.get(auth.orgId, params.proposal_id);
+    handler: async ({ params, body, auth }) => {
+      const row = await s.proposals.get(auth.orgId, params.proposal_id);
       if (row.applied_at) throw conflict('This proposal has already been applied to the product.');
       const metadata = mergeChecked(readMetadataJson(row.metadata), body.metadata);
-      s.proposals.review(row.id, body.status, metadata);
+      await s.proposals.review(row.id, body.status, metadata);
       // Once every proposal of a submitted session is reviewed, the session's extraction is
       // accepted if any was accepted, rejected otherwise.
-      const capture = s.captures.get(auth.orgId, row.capture_id);
-      const session = s.sessions.get(auth.orgId, capture.session_id);
-      const progress = s.proposals.sessionReview(session.id);
+      const capture = await s.captures.get(auth.orgId, row.capture_id);
+      const session = await s.sessions.get(auth.orgId, capture.session_id);
+      const progress = await s.proposals.sessionReview(session.id);
       if (session.extraction_status === 'ready' && !progress.pending) {
-        s.sessions.setExtraction(session.id, progress.accepted ? 'accepted' : 'rejected');
+        await s.sessions.setExtraction(session.id, progress.accepted ? 'accepted' : 'rejected');
       }
-      return toProposal(s.proposals.get(auth.orgId, row.id));
+      return toProposal(await s.proposals.get(auth.orgId, row.id));
     },
   });
 
@@ -60,23 +63,23 @@ export function proposalsRoutes(app: FastifyInstance, s: Services): void {
     tag: 'enrichment',
     params: CaptureParams,
     responses: { 200: ApplyProposalsResponse, 400: null },
-    handler: ({ params, auth }) => {
-      const capture = s.captures.get(auth.orgId, params.id);
+    handler: async ({ params, auth }) => {
+      const capture = await s.captures.get(auth.orgId, params.id);
       if (!capture.product_id)
         throw badRequest('This capture has no linked product to apply proposals to.');
       const productId = capture.product_id;
-      const accepted = s.proposals
-        .forCapture(capture.id)
-        .filter((p) => p.status === 'ACCEPTED' && !p.applied_at);
-      s.db.transaction(() => {
+      const accepted = (await s.proposals.forCapture(capture.id)).filter(
+        (p) => p.status === 'ACCEPTED' && !p.applied_at,
+      );
+      await s.sql.transaction(async () => {
         for (const p of accepted) {
-          s.products.setFieldFor(auth.orgId, productId, p.field_name, p.proposed_value);
-          s.proposals.markApplied(p.id);
+          await s.products.setFieldFor(auth.orgId, productId, p.field_name, p.proposed_value);
+          await s.proposals.markApplied(p.id);
         }
-      })();
+      });
       return {
         applied_count: accepted.length,
-        capture: toCapture(s.captures.get(auth.orgId, capture.id)),
+        capture: toCapture(await s.captures.get(auth.orgId, capture.id)),
       };
     },
   });

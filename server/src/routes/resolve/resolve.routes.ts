@@ -13,7 +13,7 @@ import { CaptureParams } from '../captures/captures.routes';
 import { redirectsRepository } from './redirects.repository';
 
 export function resolveRoutes(app: FastifyInstance, s: Services): void {
-  const redirects = redirectsRepository(s.db, s.clock);
+  const redirects = redirectsRepository(s.sql, s.clock);
 
   defineRoute(app, s.routes, {
     method: 'POST',
@@ -34,8 +34,8 @@ export function resolveRoutes(app: FastifyInstance, s: Services): void {
     params: CaptureParams,
     body: SaveRedirectRequest,
     responses: { 201: RedirectRule, 400: null },
-    handler: ({ params, body, auth }) => {
-      const capture = s.captures.get(auth.orgId, params.id);
+    handler: async ({ params, body, auth }) => {
+      const capture = await s.captures.get(auth.orgId, params.id);
       if (capture.status !== 'COMPLETED' || !capture.product_id) {
         throw badRequest(
           'The capture has no linked product yet; retry once it is COMPLETED with a product.',

@@ -7,9 +7,9 @@ import type {
 } from '#contract';
 import type { Clock } from '../../clock';
 import { iso } from '../../clock';
-import { type Db, statement } from '../../db/database';
 import { readMetadata } from '../../db/json';
-import { conflict, notFound } from '../../http/errors';
+import { conflict, notFound } from '../../store/errors';
+import type { Sql } from '../../store/sql';
 import { newId, toShortId } from '../../ids';
 
 export interface SessionRow {
@@ -48,53 +48,56 @@ export function toSessionSummary(row: SessionRow): SessionSummary {
   };
 }
 
-export function sessionsRepository(db: Db, clock: Clock) {
+type ActiveSession = Omit<SessionRow, 'capture_count' | 'photo_count'>;
+
+export function sessionsRepository(sql: Sql, clock: Clock) {
   const repo = {
-    create(input: {
+    async create(input: {
       orgId: string;
       captureMode: CaptureMode;
       userAgent: string;
       deviceContext: Record<string, unknown>;
       metadata: Metadata;
-    }): SessionRow {
+    }): Promise<SessionRow> {
       const { id, uuid } = newId();
       const now = iso(clock);
-      statement(
-        db,
+      await sql.run(
         `INSERT INTO sessions (id, uuid, org_id, status, capture_mode, user_agent, device_context, metadata, created, modified)
          VALUES (?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        id,
-        uuid,
-        input.orgId,
-        input.captureMode,
-        input.userAgent,
-        JSON.stringify(input.deviceContext),
-        JSON.stringify(input.metadata),
-        now,
-        now,
+        [
+          id,
+          uuid,
+          input.orgId,
+          input.captureMode,
+          input.userAgent,
+          JSON.stringify(input.deviceContext),
+          JSON.stringify(input.metadata),
+          now,
+          now,
+        ],
       );
       return repo.get(input.orgId, id);
     },
 
-    /** The session, or 404 when it does not exist or belongs to another organization. */
-    get(orgId: string, idOrUuid: string): SessionRow {
-      const row = db
-        .prepare(`${SELECT} WHERE s.id = ? AND s.org_id = ?`)
-        .get(toShortId(idOrUuid), orgId) as SessionRow | undefined;
+    /** The session; NotFound when it does not exist or belongs to another organization. */
+    async get(orgId: string, idOrUuid: string): Promise<SessionRow> {
+      const row = await sql.get<SessionRow>(`${SELECT} WHERE s.id = ? AND s.org_id = ?`, [
+        toShortId(idOrUuid),
+        orgId,
+      ]);
       if (!row) throw notFound('Session');
       return row;
     },
 
     /**
-     * The session, which must be ACTIVE to accept a write (409 otherwise, Part A). Without the
-     * counts: counting a large session's captures on every scan would make each POST O(n).
+     * The session, which must be ACTIVE to accept a write (Conflict otherwise, Part A). Without
+     * the counts: counting a large session's captures on every scan would make each POST O(n).
      */
-    getActive(orgId: string, idOrUuid: string): Omit<SessionRow, 'capture_count' | 'photo_count'> {
-      const row = statement(db, 'SELECT * FROM sessions WHERE id = ? AND org_id = ?').get(
-        toShortId(idOrUuid),
-        orgId,
-      ) as Omit<SessionRow, 'capture_count' | 'photo_count'> | undefined;
+    async getActive(orgId: string, idOrUuid: string): Promise<ActiveSession> {
+      const row = await sql.get<ActiveSession>(
+        'SELECT * FROM sessions WHERE id = ? AND org_id = ?',
+        [toShortId(idOrUuid), orgId],
+      );
       if (!row) throw notFound('Session');
       if (row.status !== 'ACTIVE') {
         throw conflict(`Session ${row.id} is ${row.status}; it no longer accepts changes.`);
@@ -102,45 +105,44 @@ export function sessionsRepository(db: Db, clock: Clock) {
       return row;
     },
 
-    setMetadata(id: string, metadata: Metadata): void {
-      statement(db, 'UPDATE sessions SET metadata = ? WHERE id = ?').run(
+    async setMetadata(id: string, metadata: Metadata): Promise<void> {
+      await sql.run('UPDATE sessions SET metadata = ? WHERE id = ?', [
         JSON.stringify(metadata),
         id,
-      );
+      ]);
     },
 
     /** Marks activity, which is what the idle TTL is measured from. */
-    touch(id: string): void {
-      statement(db, 'UPDATE sessions SET modified = ? WHERE id = ?').run(iso(clock), id);
+    async touch(id: string): Promise<void> {
+      await sql.run('UPDATE sessions SET modified = ? WHERE id = ?', [iso(clock), id]);
     },
 
     /** End (submitted = false) or submit: either way the session is COMPLETED. */
-    complete(id: string, submitted: boolean): void {
+    async complete(id: string, submitted: boolean): Promise<void> {
       const now = iso(clock);
-      statement(
-        db,
-        `UPDATE sessions SET status = 'COMPLETED', modified = ?, submitted_at = CASE WHEN ? THEN ? ELSE submitted_at END WHERE id = ?`,
-      ).run(now, submitted ? 1 : 0, now, id);
+      await sql.run(
+        `UPDATE sessions SET status = 'COMPLETED', modified = ?, submitted_at = CASE WHEN ? = 1 THEN ? ELSE submitted_at END WHERE id = ?`,
+        [now, submitted ? 1 : 0, now, id],
+      );
     },
 
     /** Submitted sessions whose extraction a restart interrupted. */
     extractionUnfinished: () =>
-      db
-        .prepare(
-          `SELECT id FROM sessions WHERE submitted_at IS NOT NULL AND extraction_status IN ('pending', 'processing')`,
-        )
-        .all() as { id: string }[],
+      sql.all<{ id: string }>(
+        `SELECT id FROM sessions WHERE submitted_at IS NOT NULL AND extraction_status IN ('pending', 'processing')`,
+      ),
 
-    setExtraction(id: string, status: ExtractionStatus): void {
-      statement(db, 'UPDATE sessions SET extraction_status = ? WHERE id = ?').run(status, id);
+    async setExtraction(id: string, status: ExtractionStatus): Promise<void> {
+      await sql.run('UPDATE sessions SET extraction_status = ? WHERE id = ?', [status, id]);
     },
 
     /** The maintenance job: ACTIVE sessions idle past the TTL become EXPIRED. */
-    expireIdle(ttlSeconds: number): number {
+    expireIdle(ttlSeconds: number): Promise<number> {
       const cutoff = new Date(clock.now() - ttlSeconds * 1000).toISOString();
-      return db
-        .prepare(`UPDATE sessions SET status = 'EXPIRED' WHERE status = 'ACTIVE' AND modified < ?`)
-        .run(cutoff).changes;
+      return sql.run(
+        `UPDATE sessions SET status = 'EXPIRED' WHERE status = 'ACTIVE' AND modified < ?`,
+        [cutoff],
+      );
     },
   };
   return repo;

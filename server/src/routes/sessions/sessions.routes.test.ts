@@ -33,9 +33,9 @@ describe('PATCH /sessions/{id} (metadata)', () => {
     expect((await patch(session.id, { k: 'x'.repeat(501) })).statusCode).toBe(422);
     const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']));
     expect((await patch(session.id, many)).statusCode).toBe(422);
-    expect((await patch(session.id, { a: 'b' }, { 'x-api-key': t.otherKey() })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await patch(session.id, { a: 'b' }, { 'x-api-key': await t.otherKey() })).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -55,9 +55,10 @@ describe('sessions', () => {
       photo_count: 0,
       metadata: { store: '42' },
     });
-    const stored = t.app.services.db
-      .prepare('SELECT user_agent, device_context FROM sessions WHERE id = ?')
-      .get(session.id) as { user_agent: string; device_context: string };
+    const stored = (await t.sql.get<{ user_agent: string; device_context: string }>(
+      'SELECT user_agent, device_context FROM sessions WHERE id = ?',
+      [session.id],
+    ))!;
     expect(stored.user_agent).toBe('Mozilla/5.0 (Linux; Android 14)');
     expect(JSON.parse(stored.device_context)).toEqual({
       screen: { width: 412 },
@@ -83,10 +84,8 @@ describe('sessions', () => {
     );
     expect(detail).toMatchObject({ id: session.id, captures: [], product_photos: [] });
     const uuid = (
-      t.app.services.db.prepare('SELECT uuid FROM sessions WHERE id = ?').get(session.id) as {
-        uuid: string;
-      }
-    ).uuid;
+      await t.sql.get<{ uuid: string }>('SELECT uuid FROM sessions WHERE id = ?', [session.id])
+    )?.uuid;
     expect((await t.call({ url: `/scanner/api/v1/sessions/${uuid}` })).json().id).toBe(session.id);
     expect(
       (await t.call({ url: '/scanner/api/v1/sessions/2222222222222222222222' })).statusCode,
@@ -96,7 +95,7 @@ describe('sessions', () => {
 
   it('hides another organization\u2019s sessions behind 404', async () => {
     const { session } = await createSession();
-    const other = t.otherKey();
+    const other = await t.otherKey();
     const res = await t.call({
       url: `/scanner/api/v1/sessions/${session.id}`,
       headers: { 'x-api-key': other },
@@ -149,9 +148,9 @@ describe('sessions', () => {
   it('expires sessions idle past the TTL through the maintenance job, and not before', async () => {
     const { session } = await createSession();
     t.clock.advance(86_400_000 - 1000);
-    expect(t.app.maintenance().expired).toBe(0);
+    expect((await t.app.maintenance()).expired).toBe(0);
     t.clock.advance(2000);
-    expect(t.app.maintenance().expired).toBe(1);
+    expect((await t.app.maintenance()).expired).toBe(1);
     const detail = (await t.call({ url: `/scanner/api/v1/sessions/${session.id}` })).json();
     expect(detail.status).toBe('EXPIRED');
     expect(
@@ -169,7 +168,7 @@ describe('sessions', () => {
       body: { session_short_id: session.id, capture_type: 'MANUAL', raw_value: 'X1' },
     });
     t.clock.advance(80_000_000);
-    expect(t.app.maintenance().expired).toBe(0);
+    expect((await t.app.maintenance()).expired).toBe(0);
   });
 
   it('merges metadata within limits and names the offending key', async () => {
@@ -253,7 +252,7 @@ describe('GET /sessions/{id}/status: ETag and 304', () => {
   it("never answers 304 for another organization's session, whatever the tag", async () => {
     const { session } = await createSession();
     const etag = String((await poll(session.id)).headers['etag']);
-    const res = await poll(session.id, { 'if-none-match': etag, 'x-api-key': t.otherKey() });
+    const res = await poll(session.id, { 'if-none-match': etag, 'x-api-key': await t.otherKey() });
     expect(res.statusCode).toBe(404);
   });
 });

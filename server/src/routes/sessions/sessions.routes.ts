@@ -30,9 +30,9 @@ export function sessionsRoutes(app: FastifyInstance, s: Services): void {
     tag: 'sessions',
     body: CreateSessionRequest,
     responses: { 201: SessionSummary },
-    handler: ({ body, auth }) => {
+    handler: async ({ body, auth }) => {
       const metadata = mergeChecked({}, body.metadata);
-      const row = s.sessions.create({
+      const row = await s.sessions.create({
         orgId: auth.orgId,
         captureMode: body.capture_mode,
         userAgent: body.user_agent,
@@ -50,13 +50,13 @@ export function sessionsRoutes(app: FastifyInstance, s: Services): void {
     tag: 'sessions',
     params: Params,
     responses: { 200: SessionDetail },
-    handler: ({ params, auth }): SessionDetail => {
-      const row = s.sessions.get(auth.orgId, params.id);
+    handler: async ({ params, auth }): Promise<SessionDetail> => {
+      const row = await s.sessions.get(auth.orgId, params.id);
       const { capture_count: _c, photo_count: _p, ...summary } = toSessionSummary(row);
       return {
         ...summary,
-        captures: s.captures.forSession(row.id).map(toCapture),
-        product_photos: s.photos.forSession(row.id).map(toPhoto),
+        captures: (await s.captures.forSession(row.id)).map(toCapture),
+        product_photos: (await s.photos.forSession(row.id)).map(toPhoto),
       };
     },
   });
@@ -69,10 +69,13 @@ export function sessionsRoutes(app: FastifyInstance, s: Services): void {
     params: Params,
     body: UpdateSessionRequest,
     responses: { 200: SessionSummary },
-    handler: ({ params, body, auth }) => {
-      const row = s.sessions.get(auth.orgId, params.id);
-      s.sessions.setMetadata(row.id, mergeChecked(readMetadataJson(row.metadata), body.metadata));
-      return toSessionSummary(s.sessions.get(auth.orgId, row.id));
+    handler: async ({ params, body, auth }) => {
+      const row = await s.sessions.get(auth.orgId, params.id);
+      await s.sessions.setMetadata(
+        row.id,
+        mergeChecked(readMetadataJson(row.metadata), body.metadata),
+      );
+      return toSessionSummary(await s.sessions.get(auth.orgId, row.id));
     },
   });
 
@@ -86,17 +89,17 @@ export function sessionsRoutes(app: FastifyInstance, s: Services): void {
     // Tablets poll this every few seconds, all day: the session's version is its ETag, so an
     // unchanged session costs one row read and a 304, and a changed one is serialised once for
     // every reader of that version.
-    handler: ({ params, auth, request, reply }) => {
-      const row = s.sessions.get(auth.orgId, params.id);
+    handler: async ({ params, auth, request, reply }) => {
+      const row = await s.sessions.get(auth.orgId, params.id);
       const etag = `W/"${row.id}.${row.version}"`;
       void reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
       if (clientHas(request, etag)) return NOT_MODIFIED;
       void reply.type('application/json');
-      return statusBodies.get(row.id, row.version, () =>
+      return statusBodies.get(row.id, row.version, async () =>
         JSON.stringify({
           session_status: row.status,
           extraction_status: row.extraction_status,
-          captures: s.captures.statusesForSession(row.id),
+          captures: await s.captures.statusesForSession(row.id),
         } satisfies SessionStatusPoll),
       );
     },
@@ -113,11 +116,11 @@ export function sessionsRoutes(app: FastifyInstance, s: Services): void {
       tag: 'sessions',
       params: Params,
       responses: { 200: SessionSummary, 409: null },
-      handler: ({ params, auth }) => {
-        const row = s.sessions.getActive(auth.orgId, params.id);
-        s.sessions.complete(row.id, submitted);
+      handler: async ({ params, auth }) => {
+        const row = await s.sessions.getActive(auth.orgId, params.id);
+        await s.sessions.complete(row.id, submitted);
         if (submitted) s.pipeline.submitSession(row.id);
-        return toSessionSummary(s.sessions.get(auth.orgId, row.id));
+        return toSessionSummary(await s.sessions.get(auth.orgId, row.id));
       },
     });
   }

@@ -1,6 +1,6 @@
 import type { Clock } from '../../clock';
 import { iso } from '../../clock';
-import { type Db, statement } from '../../db/database';
+import type { Sql } from '../../store/sql';
 
 export interface UploadRow {
   s3_key: string;
@@ -11,16 +11,15 @@ export interface UploadRow {
   created: string;
 }
 
-export function uploadsRepository(db: Db, clock: Clock) {
+export function uploadsRepository(sql: Sql, clock: Clock) {
   return {
-    record(row: Omit<UploadRow, 'created'>): void {
-      statement(
-        db,
+    async record(row: Omit<UploadRow, 'created'>): Promise<void> {
+      await sql.run(
         `INSERT INTO uploads (s3_key, session_id, org_id, content_type, size, created) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(s3_key) DO UPDATE SET content_type = excluded.content_type, size = excluded.size`,
-      ).run(row.s3_key, row.session_id, row.org_id, row.content_type, row.size, iso(clock));
+        [row.s3_key, row.session_id, row.org_id, row.content_type, row.size, iso(clock)],
+      );
     },
-    get: (key: string) =>
-      statement(db, 'SELECT * FROM uploads WHERE s3_key = ?').get(key) as UploadRow | undefined,
+    get: (key: string) => sql.get<UploadRow>('SELECT * FROM uploads WHERE s3_key = ?', [key]),
   };
 }

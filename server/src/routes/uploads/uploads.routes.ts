@@ -31,19 +31,19 @@ export function uploadsRoutes(app: FastifyInstance, s: Services): void {
     if (!file || file.length === 0) throw new HttpError(400, 'The form has no file.');
     const type = sniffImage(file);
     if (!type) throw new HttpError(415, 'Only JPEG, PNG or WebP images are accepted.');
-    const session = s.sessions.get(check.policy.org, check.policy.session);
+    const session = await s.sessions.get(check.policy.org, check.policy.session);
     if (session.status !== 'ACTIVE')
       throw new HttpError(409, `Session ${session.id} is ${session.status}.`);
     // A registered photo's object is final: a second upload with the same (still valid)
     // presign would change the photo behind the server's back.
-    if (s.photos.byKey(check.policy.key)) {
+    if (await s.photos.byKey(check.policy.key)) {
       throw new HttpError(
         409,
         'This object is already registered as a photo; ask for a new upload URL.',
       );
     }
     s.objects.put(check.policy.key, file);
-    s.uploads.record({
+    await s.uploads.record({
       s3_key: check.policy.key,
       session_id: session.id,
       org_id: session.org_id,
