@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { redactUrl } from './store/redact';
 import { checkApiKey, PHOTO_UPLOAD_LIMITS } from '#contract';
 
 const flag = z
@@ -47,6 +48,13 @@ const EnvSchema = z.object({
   SCANNER_TLS_KEY: z.string().min(1).optional(),
   SCANNER_TLS_NAMES: commaList(z.string().regex(/^[a-z0-9.-]+$/i, 'Host names only.')),
   SCANNER_DATA_DIR: z.string().min(1).default('.data'),
+  // Set: PostgreSQL, which several instances can share. Unset: SQLite in SCANNER_DATA_DIR.
+  SCANNER_DATABASE_URL: z
+    .string()
+    .refine((u) => /^postgres(ql)?:\/\/./.test(u) && URL.canParse(u), {
+      message: 'Expected postgres://user:password@host:port/database.',
+    })
+    .optional(),
   SCANNER_STATIC_DIR: z.string().min(1).default('dist'),
   SCANNER_SESSION_TTL_S: int(1, 365 * 86_400, 86_400),
   SCANNER_PIPELINE_DELAY_MS: int(0, 60_000, 400),
@@ -80,6 +88,8 @@ export type Config = {
   /** Extra host names the LAN certificate covers (a DNS name the store gave this machine). */
   tlsNames: string[];
   dataDir: string;
+  /** PostgreSQL's URL, or null for SQLite in dataDir. */
+  databaseUrl: string | null;
   staticDir: string;
   sessionTtlSeconds: number;
   pipelineDelayMs: number;
@@ -108,7 +118,13 @@ export function readConfig(
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0]);
-      const shown = name === 'SCANNER_BOOTSTRAP_KEY' ? '(hidden)' : JSON.stringify(env[name]);
+      const value = env[name] ?? '';
+      const shown =
+        name === 'SCANNER_BOOTSTRAP_KEY'
+          ? '(hidden)'
+          : name === 'SCANNER_DATABASE_URL'
+            ? JSON.stringify(redactUrl(value))
+            : JSON.stringify(value);
       return `  ${name}=${shown}: ${i.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -137,6 +153,7 @@ export function readConfig(
         : null,
     tlsNames: e.SCANNER_TLS_NAMES,
     dataDir: path.resolve(cwd, e.SCANNER_DATA_DIR),
+    databaseUrl: e.SCANNER_DATABASE_URL ?? null,
     staticDir: path.resolve(cwd, e.SCANNER_STATIC_DIR),
     sessionTtlSeconds: e.SCANNER_SESSION_TTL_S,
     pipelineDelayMs: e.SCANNER_PIPELINE_DELAY_MS,

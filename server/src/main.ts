@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import https from 'node:https';
 import type net from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import QRCode from 'qrcode';
 import { createApp } from './app';
 import { bootstrap } from './bootstrap';
-import { openSqlite } from './store/sqlite';
+import { openStore } from './store/open';
 import { ConfigError, readConfig } from './env';
 import { onePortServer } from './tls/one-port';
 import { lanAddress, secureSetup } from './tls/secure-setup';
@@ -15,7 +14,7 @@ import { packageVersion } from './version';
 async function main(): Promise<void> {
   const config = readConfig(undefined, undefined, process.argv.slice(2));
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const sql = openSqlite(path.join(config.dataDir, 'scanner.db'));
+  const sql = await openStore(config);
   const secure = await secureSetup(config);
   let tlsServer: https.Server | null = null;
   const app = await createApp({

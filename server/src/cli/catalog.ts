@@ -29,7 +29,7 @@ async function main([command, file]: string[]): Promise<number> {
     );
     return 1;
   }
-  const { sql, products: repo } = openForCli();
+  const { sql, products: repo } = await openForCli();
   try {
     console.log(`Imported ${await repo.upsertMany(products)} products from ${file}.`);
     return 0;

@@ -15,7 +15,7 @@ Usage:
 --org names the organization a key belongs to, by id or name; a name that is not known yet
 creates that organization. Without it, keys go to the first organization.`;
 
-type Cli = ReturnType<typeof openForCli>;
+type Cli = Awaited<ReturnType<typeof openForCli>>;
 
 function keyState(k: ApiKeyRow): string {
   if (k.revoked_at) return 'revoked';
@@ -103,7 +103,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const cli = openForCli();
+  const cli = await openForCli();
   try {
     if (command === 'create') await create(cli, values);
     else if (command === 'list') await list(cli, values.org);

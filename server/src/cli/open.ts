@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
-import { openSqlite } from '../store/sqlite';
+import { openStore } from '../store/open';
 import { readConfig } from '../env';
 import { systemClock } from '../clock';
 import { keysRepository } from '../auth/keys.repository';
@@ -8,10 +7,10 @@ import { orgsRepository } from '../auth/orgs.repository';
 import { productsRepository } from '../catalog/products.repository';
 
 /** Opens the server's database from the same configuration `npm start` uses. */
-export function openForCli() {
+export async function openForCli() {
   const config = readConfig();
   fs.mkdirSync(config.dataDir, { recursive: true });
-  const sql = openSqlite(path.join(config.dataDir, 'scanner.db'));
+  const sql = await openStore(config);
   const orgs = orgsRepository(sql, systemClock);
   return {
     config,

@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const { sql, orgs } = openForCli();
+  const { sql, orgs } = await openForCli();
   try {
     const org = (await orgs.first()) ?? (await orgs.create('Local organization'));
     const id = await seedSession(sql, org.id, count, mode.data);

@@ -70,6 +70,12 @@ const inFlight = () =>
     IN_FLIGHT_RETRY_S,
   );
 
+/**
+ * Requests with one key take turns from the check to the commit: on PostgreSQL, two instances
+ * answering the same retry at once would otherwise both find no record and both write.
+ */
+const lockName = (req: IdempotentRequest) => `idempotency:${req.orgId}:${req.key}`;
+
 const FIND = `SELECT request_hash, status_code, response_body, created, lease_until
   FROM idempotency_records WHERE org_id = ? AND idem_key = ?`;
 const INSERT = `INSERT INTO idempotency_records (org_id, idem_key, request_hash, status_code, response_body, created, lease_until)
@@ -121,6 +127,7 @@ export function idempotencyStore(sql: Sql, clock: Clock) {
       write: () => Promise<StoredResponse>,
     ): Promise<StoredResponse & { replayed: boolean }> =>
       sql.transaction(async () => {
+        await sql.lock(lockName(req));
         const stored = await existing(req);
         if (stored) return { ...stored, replayed: true };
         const response = await write();
@@ -139,6 +146,7 @@ export function idempotencyStore(sql: Sql, clock: Clock) {
     /** Claims the key for a request that cannot commit in one transaction; null: go ahead. */
     claim: (req: IdempotentRequest): Promise<StoredResponse | null> =>
       sql.transaction(async () => {
+        await sql.lock(lockName(req));
         const stored = await existing(req);
         if (stored) return stored;
         const lease = new Date(clock.now() + CLAIM_LEASE_MS).toISOString();

@@ -17,6 +17,12 @@ export interface Sql {
    * Called inside another transaction, it joins that one.
    */
   transaction<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Inside a transaction: waits until no other transaction holds `name`, and holds it until
+   * this one ends. Two instances writing the same Idempotency-Key take turns on it. (SQLite's
+   * transactions already take turns on the whole file.)
+   */
+  lock(name: string): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import { inject } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
@@ -7,6 +9,9 @@ import { seedCatalog } from '../catalog/seed';
 import { manualClock } from '../clock';
 import type { Sql } from '../store/sql';
 import { openSqlite } from '../store/sqlite';
+import { openPostgres } from '../store/postgres';
+import { admin } from './postgres-cluster';
+import { TEMPLATE } from './postgres-setup';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -27,10 +32,26 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-/** A real app on a fresh SQLite file (in a temp folder) with the seeded catalog and one key. */
+/** Which engine this run tests: the server-pg project sets SCANNER_TEST_DB=postgres. */
+export const testEngine = process.env['SCANNER_TEST_DB'] === 'postgres' ? 'postgres' : 'sqlite';
+
+/**
+ * A fresh, empty database for one test app: a SQLite file in its temp folder, or (in the
+ * server-pg project) a new database in the run's PostgreSQL cluster, copied from the migrated
+ * template.
+ */
+export async function freshStore(dataDir: string): Promise<Sql> {
+  if (testEngine === 'sqlite') return openSqlite(path.join(dataDir, 'scanner.db'));
+  const url = inject('postgresUrl');
+  const name = `t_${randomUUID().replaceAll('-', '')}`;
+  await admin(url.replace('{db}', 'postgres'), [`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`]);
+  return openPostgres(url.replace('{db}', name), 4);
+}
+
+/** A real app on a fresh database with the seeded catalog and one key. */
 export async function createTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'scanner-test-'));
-  const sql = openSqlite(path.join(dataDir, 'scanner.db'));
+  const sql = await freshStore(dataDir);
   const clock = manualClock();
   const app = await createApp({ sql, dataDir, version: 'test', clock, ...options });
   const s = app.services;

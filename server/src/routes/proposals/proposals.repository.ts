@@ -75,10 +75,12 @@ export function proposalsRepository(sql: Sql, clock: Clock) {
       }
       return pending.length;
     },
+    // In the order they were proposed: SQLite's rowid, PostgreSQL's seq column.
     forCapture: (captureId: string) =>
-      sql.all<ProposalRow>('SELECT * FROM proposals WHERE capture_id = ? ORDER BY created, rowid', [
-        captureId,
-      ]),
+      sql.all<ProposalRow>(
+        `SELECT * FROM proposals WHERE capture_id = ? ORDER BY created, ${sql.dialect === 'sqlite' ? 'rowid' : 'seq'}`,
+        [captureId],
+      ),
     async get(orgId: string, id: string): Promise<ProposalRow> {
       const row = await sql.get<ProposalRow>(
         'SELECT * FROM proposals WHERE id = ? AND org_id = ?',
