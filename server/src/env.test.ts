@@ -10,6 +10,7 @@ describe('readConfig', () => {
       tls: null,
       tlsNames: [],
       dataDir: '/srv/app/.data',
+      databaseUrl: null,
       staticDir: '/srv/app/dist',
       sessionTtlSeconds: 86_400,
       pipelineDelayMs: 400,

@@ -102,6 +102,27 @@ describe('the server process', { timeout: 30_000 }, () => {
     expect(result.stderr).toContain('PORT="eighty"');
   });
 
+  it('refuses to start on a database URL it cannot use, naming the variable, hiding the password', () => {
+    const start = (url: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+        env: {
+          ...process.env,
+          PORT: '0',
+          SCANNER_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'scanner-badurl-')),
+          SCANNER_DATABASE_URL: url,
+        },
+        encoding: 'utf8',
+      });
+    const unreachable = start('postgres://scanner:s3cret@127.0.0.1:1/store?connect_timeout=2');
+    expect(unreachable.status).toBe(1);
+    expect(unreachable.stderr).toContain('SCANNER_DATABASE_URL');
+    expect(unreachable.stderr).toContain('scanner:***@127.0.0.1:1');
+    const malformed = start('mysql://scanner:s3cret@db/store');
+    expect(malformed.status).toBe(1);
+    expect(malformed.stderr).toMatch(/SCANNER_DATABASE_URL="mysql:\/\/scanner:\*\*\*@db\/store"/);
+    for (const r of [unreachable, malformed]) expect(r.stderr + r.stdout).not.toContain('s3cret');
+  });
+
   it('manages keys from the CLI: create, list, revoke', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'scanner-cli-'));
     const cli = (...args: string[]) =>
