@@ -11,7 +11,8 @@ import { registerErrorHandler } from './http/error-handler';
 import { registerJsonBody } from './http/json-body';
 import { MULTIPART_LIMITS } from './http/multipart';
 import { originResolver, type OriginOptions } from './http/origins';
-import { RateLimiter, type RateLimitDefaults } from './limits/rate-limiter';
+import { memoryCounts, RateLimiter, type RateLimitDefaults } from './limits/rate-limiter';
+import { purgeWindows, storedCounts } from './limits/window-counts';
 import { capturesRoutes } from './routes/captures/captures.routes';
 import { uploadImageRoutes } from './routes/captures/upload-image.routes';
 import { digitalLinkRoutes } from './routes/digital-link/digital-link.routes';
@@ -126,11 +127,17 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     limits: { fileSize: services.uploadMaxBytes, ...MULTIPART_LIMITS },
   });
 
+  // One SQLite instance counts in memory, off the disk; instances sharing PostgreSQL count in it.
+  const counts = options.sql.dialect === 'postgres' ? storedCounts(options.sql) : memoryCounts();
   registerAccess(app, {
     keys: services.keys,
     clock,
-    keyLimiter: new RateLimiter(clock, options.rateLimits ?? { perMinute: 300, perDay: 10_000 }),
-    ipLimiter: new RateLimiter(clock, options.ipRateLimits ?? DEFAULT_IP_LIMITS),
+    keyLimiter: new RateLimiter(
+      clock,
+      options.rateLimits ?? { perMinute: 300, perDay: 10_000 },
+      counts,
+    ),
+    ipLimiter: new RateLimiter(clock, options.ipRateLimits ?? DEFAULT_IP_LIMITS, counts),
     apiPrefixes: API_PREFIXES,
   });
 
@@ -155,10 +162,18 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   ]);
 
   const ttl = options.sessionTtlSeconds ?? 86_400;
-  app.decorate('maintenance', async () => ({
-    expired: await services.sessions.expireIdle(ttl),
-    purgedKeys: await services.idempotency.purge(),
-  }));
+  // Every instance runs it on its timer; they take turns on the lock, and a second pass finds
+  // nothing left to do.
+  app.decorate('maintenance', () =>
+    options.sql.transaction(async () => {
+      await options.sql.lock('maintenance');
+      await purgeWindows(options.sql, clock.now());
+      return {
+        expired: await services.sessions.expireIdle(ttl),
+        purgedKeys: await services.idempotency.purge(),
+      };
+    }),
+  );
   app.addHook('onClose', () => services.pipeline.stop());
   await services.pipeline.resume();
   return app;

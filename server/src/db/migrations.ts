@@ -197,4 +197,13 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER sessions_version_update AFTER UPDATE OF status, extraction_status ON sessions
     BEGIN UPDATE sessions SET version = version + 1 WHERE id = NEW.id; END;
   `,
+  // Rate-limit windows in the database: used when several instances share it (PostgreSQL);
+  // here for the schemas to match, so that an export moves every table.
+  `
+  CREATE TABLE rate_limit_windows (
+    bucket TEXT PRIMARY KEY,
+    start INTEGER NOT NULL,
+    count INTEGER NOT NULL
+  );
+  `,
 ];

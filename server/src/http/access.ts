@@ -60,14 +60,14 @@ export function registerAccess(app: FastifyInstance, options: AccessOptions): vo
       auth = await authenticate(request, keys, clock);
     } catch (error) {
       // A 401 is counted against the address, so guessing keys is limited too.
-      limit(ipLimiter, `ip:${request.ip}`, 'this address', reply);
+      await limit(ipLimiter, `ip:${request.ip}`, 'this address', reply);
       throw error;
     }
     request.auth = auth;
     await keys.touch(auth.key.id);
     // An organization's data: no cache, shared or private, may keep it.
     void reply.header('Cache-Control', 'no-store');
-    limit(keyLimiter, `key:${auth.key.id}`, 'this API key', reply, {
+    await limit(keyLimiter, `key:${auth.key.id}`, 'this API key', reply, {
       perMinute: auth.key.rate_limit_per_minute,
       perDay: auth.key.rate_limit_per_day,
     });
@@ -88,14 +88,14 @@ function accessOf(request: FastifyRequest): Access {
 }
 
 /** Counts one request, puts the rate-limit headers on the reply, and throws 429 once spent. */
-function limit(
+async function limit(
   limiter: RateLimiter,
   id: string,
   who: string,
   reply: FastifyReply,
   overrides = { perMinute: 0, perDay: 0 },
-): void {
-  const result = limiter.hit(id, overrides);
+): Promise<void> {
+  const result = await limiter.hit(id, overrides);
   void reply.headers(limiter.headers(result.windows));
   if (result.allowed) return;
   const daily = result.windows[1]?.remaining === 0;

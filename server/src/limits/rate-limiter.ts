@@ -12,28 +12,57 @@ export interface RateLimitDefaults {
   shortWindowSeconds?: number;
 }
 
-interface Counter {
-  windowStart: number;
-  count: number;
+/** One window to count in: its bucket's id, where the current window started, its limit. */
+export interface WindowSpec {
+  bucket: string;
+  start: number;
+  limit: number;
 }
 
 /**
- * Fixed-window counters per API key, a minute and a day. In memory: a restart forgives the
- * current windows, which is acceptable for a local server and keeps every request off the disk.
+ * Where the counts live. Each call counts one request in every window, unless one of them is
+ * already at its limit (then none), and returns the counts after it: atomically, so two
+ * instances counting the same key at once cannot both take the last request.
+ */
+export interface WindowCounts {
+  count(windows: WindowSpec[]): Promise<{ allowed: boolean; counts: number[] }>;
+}
+
+/** In this process's memory: one instance (SQLite), where a restart forgives the windows. */
+export function memoryCounts(): WindowCounts {
+  const counters = new Map<string, { start: number; count: number }>();
+  return {
+    count(windows) {
+      const current = windows.map((w) => {
+        const c = counters.get(w.bucket);
+        return c && c.start === w.start ? c.count : 0;
+      });
+      const allowed = windows.every((w, i) => (current[i] ?? 0) < w.limit);
+      if (allowed)
+        windows.forEach((w, i) =>
+          counters.set(w.bucket, { start: w.start, count: (current[i] ?? 0) + 1 }),
+        );
+      return Promise.resolve({ allowed, counts: allowed ? current.map((c) => c + 1) : current });
+    },
+  };
+}
+
+/**
+ * Fixed-window counters per API key (or client address), a minute and a day, counted in
+ * `counts`: memory for one instance, the database for several.
  */
 export class RateLimiter {
-  private readonly counters = new Map<string, Counter>();
-
   constructor(
     private readonly clock: Clock,
     private readonly defaults: RateLimitDefaults,
+    private readonly counts: WindowCounts = memoryCounts(),
   ) {}
 
   /** Counts one request; returns whether it may proceed and the windows for the headers. */
-  hit(
+  async hit(
     keyId: string,
     overrides: { perMinute: number; perDay: number },
-  ): { allowed: boolean; windows: RateLimitWindow[]; retryAfterSeconds: number } {
+  ): Promise<{ allowed: boolean; windows: RateLimitWindow[]; retryAfterSeconds: number }> {
     const now = this.clock.now();
     const specs = [
       {
@@ -42,27 +71,24 @@ export class RateLimiter {
         limit: overrides.perMinute || this.defaults.perMinute,
       },
       { name: 'd', seconds: 86_400, limit: overrides.perDay || this.defaults.perDay },
-    ];
-    const windows = specs.map((spec) => {
+    ].map((spec) => {
       const length = spec.seconds * 1000;
       const start = Math.floor(now / length) * length;
-      const id = `${keyId}:${spec.name}`;
-      let counter = this.counters.get(id);
-      if (!counter || counter.windowStart !== start) {
-        counter = { windowStart: start, count: 0 };
-        this.counters.set(id, counter);
-      }
-      return { counter, spec, resetSeconds: (start + length - now) / 1000 };
+      return {
+        ...spec,
+        start,
+        bucket: `${keyId}:${spec.name}`,
+        resetSeconds: (start + length - now) / 1000,
+      };
     });
-    const blocked = windows.filter((w) => w.counter.count >= w.spec.limit);
-    const allowed = blocked.length === 0;
-    if (allowed) windows.forEach((w) => (w.counter.count += 1));
+    const { allowed, counts } = await this.counts.count(specs);
+    const blocked = specs.filter((w, i) => (counts[i] ?? 0) >= w.limit && !allowed);
     return {
       allowed,
-      windows: windows.map((w) => ({
-        limit: w.spec.limit,
-        windowSeconds: w.spec.seconds,
-        remaining: Math.max(0, w.spec.limit - w.counter.count),
+      windows: specs.map((w, i) => ({
+        limit: w.limit,
+        windowSeconds: w.seconds,
+        remaining: Math.max(0, w.limit - (counts[i] ?? 0)),
         resetSeconds: w.resetSeconds,
       })),
       retryAfterSeconds: Math.ceil(Math.max(0, ...blocked.map((w) => w.resetSeconds))),

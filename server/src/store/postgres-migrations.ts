@@ -180,4 +180,11 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE TRIGGER sessions_version BEFORE UPDATE OF status, extraction_status ON sessions
     FOR EACH ROW EXECUTE FUNCTION sessions_bump_version();
   `,
+  `
+  CREATE TABLE rate_limit_windows (
+    bucket TEXT PRIMARY KEY,
+    start BIGINT NOT NULL,
+    count INTEGER NOT NULL
+  );
+  `,
 ];

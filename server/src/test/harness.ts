@@ -45,7 +45,39 @@ export async function freshStore(dataDir: string): Promise<Sql> {
   const url = inject('postgresUrl');
   const name = `t_${randomUUID().replaceAll('-', '')}`;
   await admin(url.replace('{db}', 'postgres'), [`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`]);
-  return openPostgres(url.replace('{db}', name), 4);
+  const sql = await openPostgres(url.replace('{db}', name), 4);
+  databases.set(sql, url.replace('{db}', name));
+  return sql;
+}
+
+/** Each PostgreSQL test database's URL, for a second instance on it. */
+const databases = new WeakMap<Sql, string>();
+
+/**
+ * A second instance of the server on the same PostgreSQL database as `first` (its own
+ * connections, its own memory), as a chain runs several behind a load balancer.
+ */
+export async function secondInstance(
+  first: TestApp,
+  options: Partial<AppOptions> = {},
+): Promise<{ app: FastifyInstance; close: () => Promise<void> }> {
+  const url = databases.get(first.sql);
+  if (!url) throw new Error('A second instance needs PostgreSQL (the server-pg project)');
+  const sql = await openPostgres(url, 4);
+  const app = await createApp({
+    sql,
+    dataDir: first.dataDir,
+    version: 'test',
+    clock: first.clock,
+    ...options,
+  });
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await sql.close();
+    },
+  };
 }
 
 /** A real app on a fresh database with the seeded catalog and one key. */
