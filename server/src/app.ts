@@ -27,12 +27,15 @@ import { trustRoutes } from './routes/trust/trust.routes';
 import { uploadsRoutes } from './routes/uploads/uploads.routes';
 import { registerSecurityHeaders } from './security';
 import { createServices, type Services } from './services';
+import { presignSecret } from './storage/presign-secret';
 import type { Sql } from './store/sql';
 import { registerStaticApp } from './static';
 
 export interface AppOptions {
   /** The database, through its adapter (SQLite or PostgreSQL). */
   sql: Sql;
+  /** Signs presigned upload URLs; unset, a random secret stored in the database is shared. */
+  presignSecret?: string | null;
   dataDir: string;
   version: string;
   clock?: Clock;
@@ -85,6 +88,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   const services = createServices({
     sql: options.sql,
     clock,
+    presignSecret: await presignSecret(options.sql, options.presignSecret ?? null),
     dataDir: options.dataDir,
     pipelineDelayMs: options.pipelineDelayMs ?? 0,
     allowPrivateUrls: options.allowPrivateUrls ?? false,

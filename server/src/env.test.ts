@@ -11,6 +11,7 @@ describe('readConfig', () => {
       tlsNames: [],
       dataDir: '/srv/app/.data',
       databaseUrl: null,
+      presignSecret: null,
       staticDir: '/srv/app/dist',
       sessionTtlSeconds: 86_400,
       pipelineDelayMs: 400,

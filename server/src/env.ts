@@ -48,6 +48,7 @@ const EnvSchema = z.object({
   SCANNER_TLS_KEY: z.string().min(1).optional(),
   SCANNER_TLS_NAMES: commaList(z.string().regex(/^[a-z0-9.-]+$/i, 'Host names only.')),
   SCANNER_DATA_DIR: z.string().min(1).default('.data'),
+  SCANNER_PRESIGN_SECRET: z.string().min(32, 'At least 32 characters.').optional(),
   // Set: PostgreSQL, which several instances can share. Unset: SQLite in SCANNER_DATA_DIR.
   SCANNER_DATABASE_URL: z
     .string()
@@ -90,6 +91,8 @@ export type Config = {
   dataDir: string;
   /** PostgreSQL's URL, or null for SQLite in dataDir. */
   databaseUrl: string | null;
+  /** Overrides the presign secret stored in the database. */
+  presignSecret: string | null;
   staticDir: string;
   sessionTtlSeconds: number;
   pipelineDelayMs: number;
@@ -102,6 +105,9 @@ export type Config = {
   logLevel: string;
   origins: { publicOrigin: string | undefined; corsOrigins: string[] };
 };
+
+/** Settings never echoed in an error message. */
+const SECRETS = new Set(['SCANNER_BOOTSTRAP_KEY', 'SCANNER_PRESIGN_SECRET']);
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -119,12 +125,9 @@ export function readConfig(
     const lines = parsed.error.issues.map((i) => {
       const name = String(i.path[0]);
       const value = env[name] ?? '';
-      const shown =
-        name === 'SCANNER_BOOTSTRAP_KEY'
-          ? '(hidden)'
-          : name === 'SCANNER_DATABASE_URL'
-            ? JSON.stringify(redactUrl(value))
-            : JSON.stringify(value);
+      const shown = SECRETS.has(name)
+        ? '(hidden)'
+        : JSON.stringify(name === 'SCANNER_DATABASE_URL' ? redactUrl(value) : value);
       return `  ${name}=${shown}: ${i.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -154,6 +157,7 @@ export function readConfig(
     tlsNames: e.SCANNER_TLS_NAMES,
     dataDir: path.resolve(cwd, e.SCANNER_DATA_DIR),
     databaseUrl: e.SCANNER_DATABASE_URL ?? null,
+    presignSecret: e.SCANNER_PRESIGN_SECRET ?? null,
     staticDir: path.resolve(cwd, e.SCANNER_STATIC_DIR),
     sessionTtlSeconds: e.SCANNER_SESSION_TTL_S,
     pipelineDelayMs: e.SCANNER_PIPELINE_DELAY_MS,

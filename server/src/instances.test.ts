@@ -47,4 +47,34 @@ describe.skipIf(testEngine !== 'postgres')('two instances on one database', () =
     for (const app of [a.app, b.app, a.app, b.app]) codes.push((await get(app)).statusCode);
     expect(codes).toEqual([200, 200, 200, 429]);
   });
+
+  it('accept an upload presigned by the other', async () => {
+    a = await createTestApp();
+    b = await secondInstance(a);
+    const session = await a.createSession();
+    const presigned = await a.call({
+      url: `/scanner/api/v1/sessions/${session}/presigned-upload-url?photo_type=front&original_filename=a.png`,
+    });
+    const { upload_url: url, upload_fields: fields } = presigned.json<{
+      upload_url: string;
+      upload_fields: Record<string, string>;
+    }>();
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('file', new Blob([PNG]), 'a.png');
+    const request = new Request('http://x', { method: 'POST', body: form });
+    const res = await b.app.inject({
+      method: 'POST',
+      url: new URL(url).pathname,
+      headers: Object.fromEntries(request.headers),
+      payload: Buffer.from(await request.arrayBuffer()),
+    });
+    expect(res.statusCode, res.body).toBe(204);
+  });
 });
+
+/** A 1x1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   let tlsServer: https.Server | null = null;
   const app = await createApp({
     sql,
+    presignSecret: config.presignSecret,
     dataDir: config.dataDir,
     staticDir: config.staticDir,
     version: packageVersion(),

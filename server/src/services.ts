@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { keysRepository } from './auth/keys.repository';
 import { orgsRepository } from './auth/orgs.repository';
@@ -25,6 +24,8 @@ export interface ServiceOptions {
   pipelineDelayMs: number;
   allowPrivateUrls: boolean;
   origins: OriginResolver;
+  /** Signs presigned upload URLs; shared by every instance on the database. */
+  presignSecret: string;
   /** Largest accepted upload in bytes: Part A's 15 MB unless configured lower. */
   uploadMaxBytes: number;
   onPipelineError: (error: unknown, captureId: string) => void;
@@ -63,8 +64,7 @@ export function createServices(options: ServiceOptions) {
     idempotency: idempotencyStore(sql, clock),
     uploads: uploadsRepository(sql, clock),
     objects: objectStore(path.join(options.dataDir, 'objects')),
-    // A fresh secret per process: presigned uploads live 15 minutes, a restart only voids those.
-    presign: presigner(randomBytes(32).toString('hex'), clock),
+    presign: presigner(options.presignSecret, clock),
     pipeline,
     routes: [] as RouteRecord[],
   };
