@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { LEASE_MS } from './pipeline/jobs';
 import { createTestApp, secondInstance, testEngine, type TestApp } from './test/harness';
 
 /**
@@ -70,6 +71,98 @@ describe.skipIf(testEngine !== 'postgres')('two instances on one database', () =
       payload: Buffer.from(await request.arrayBuffer()),
     });
     expect(res.statusCode, res.body).toBe(204);
+  });
+});
+
+describe.skipIf(testEngine !== 'postgres')('two instances share the pipeline', () => {
+  let a: TestApp;
+  let b: Awaited<ReturnType<typeof secondInstance>>;
+  afterEach(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  /** Records every status each instance's pipeline writes, per capture. */
+  const recordStatuses = (app: TestApp['app'], name: string, log: string[]) => {
+    const { captures } = app.services;
+    const update = captures.update.bind(captures);
+    captures.update = (id, changes) => {
+      if (changes.status) log.push(`${id} ${changes.status} ${name}`);
+      return update(id, changes);
+    };
+  };
+
+  /** Waits (on the database, not on a clock) until no capture is left unfinished. */
+  const allFinished = async (t: TestApp) => {
+    for (let i = 0; i < 200; i++) {
+      const left = await t.sql.get<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM captures WHERE status NOT IN ('COMPLETED', 'NOT_FOUND', 'FAILED')`,
+      );
+      if (left?.n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error('captures left unfinished');
+  };
+
+  const post = (app: TestApp['app'], t: TestApp, session: string, value: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/scanner/api/v1/captures',
+      headers: { 'x-api-key': t.key },
+      payload: { session_short_id: session, capture_type: 'BARCODE', raw_value: value },
+    });
+
+  it('runs each job on exactly one of them', async () => {
+    a = await createTestApp();
+    b = await secondInstance(a);
+    const log: string[] = [];
+    recordStatuses(a.app, 'a', log);
+    recordStatuses(b.app, 'b', log);
+    const session = await a.createSession();
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const res = await post(i % 2 ? b.app : a.app, a, session, '4006381333931');
+      ids.push(res.json<{ id: string }>().id);
+    }
+    await allFinished(a);
+    for (const id of ids) {
+      const mine = log.filter((l) => l.startsWith(`${id} `)).map((l) => l.split(' ')[1]);
+      expect(mine).toEqual(['LOOKING_UP', 'ENRICHING', 'RESOLVING', 'COMPLETED']);
+    }
+    expect(await a.sql.get('SELECT COUNT(*) AS n FROM jobs')).toEqual({ n: 0 });
+  });
+
+  it('finishes the jobs an instance that died was holding, once their lease runs out', async () => {
+    a = await createTestApp({ pipelineDelayMs: 150 });
+    b = await secondInstance(a);
+    const session = await a.createSession();
+    // B is busy elsewhere: only A claims, until it dies.
+    await b.app.services.pipeline.stop();
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++)
+      ids.push((await post(a.app, a, session, '4006381333931')).json<{ id: string }>().id);
+    // A holds all five (its claims run just after each POST's commit).
+    for (let i = 0; i < 100; i++) {
+      const held = await a.sql.get<{ n: number }>(
+        `SELECT COUNT(*) AS n FROM jobs WHERE owner IS NOT NULL AND lease_until > ?`,
+        [a.clock.now()],
+      );
+      if (held?.n === 5) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    // kill -9: A stops mid-way and leaves its leases; nothing of its memory survives.
+    await a.app.services.pipeline.stop({ release: false });
+    const c = await secondInstance(a);
+    try {
+      a.clock.advance(LEASE_MS);
+      await allFinished(a);
+      const statuses = await a.sql.all<{ status: string }>(
+        'SELECT status FROM captures ORDER BY seq',
+      );
+      expect(statuses.map((r) => r.status)).toEqual(ids.map(() => 'COMPLETED'));
+    } finally {
+      await c.close();
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import type { Sql } from './store/sql';
 import type { OriginResolver } from './http/origins';
 import type { RouteRecord } from './http/route';
 import { idempotencyStore } from './limits/idempotency';
+import { jobQueue } from './pipeline/jobs';
 import { Pipeline } from './pipeline/pipeline';
 import { analyzeUrl } from './qr/qr-analyzer';
 import { capturesRepository } from './routes/captures/captures.repository';
@@ -47,6 +48,8 @@ export function createServices(options: ServiceOptions) {
     stepDelayMs: options.pipelineDelayMs,
     analyzeUrl: (url) => analyzeUrl(url, options.allowPrivateUrls),
     onError: options.onPipelineError,
+    jobs: jobQueue(sql, clock),
+    sql,
   });
   return {
     sql,

@@ -213,4 +213,19 @@ export const MIGRATIONS: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // The pipeline's work as rows: any instance claims a job, holds it with a lease while it
+  // runs, and deletes it when done; a lease left by a crashed instance runs out and the job is
+  // claimed again. One job per capture or session at a time.
+  `
+  CREATE TABLE jobs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    target TEXT NOT NULL,
+    owner TEXT,
+    lease_until INTEGER,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    created TEXT NOT NULL,
+    UNIQUE (kind, target)
+  );
+  `,
 ];

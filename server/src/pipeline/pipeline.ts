@@ -16,6 +16,9 @@ import { readJson } from '../db/json';
 import type { CaptureRow, CapturesRepository } from '../routes/captures/captures.repository';
 import type { ProposalsRepository } from '../routes/proposals/proposals.repository';
 import type { SessionsRepository } from '../routes/sessions/sessions.repository';
+import type { Sql } from '../store/sql';
+import type { JobQueue } from './jobs';
+import { JobRunner } from './runner';
 
 export interface PipelineDeps {
   captures: CapturesRepository;
@@ -27,6 +30,10 @@ export interface PipelineDeps {
   stepDelayMs: number;
   analyzeUrl: (url: string) => Promise<QrAnalysis>;
   onError: (error: unknown, captureId: string) => void;
+  /** The shared queue the work is claimed from. */
+  jobs: JobQueue;
+  /** For running the queue's claim once an enqueueing transaction has committed. */
+  sql: Sql;
 }
 
 /** A failure the operator should read as is (a supplier error, say), not a bug. */
@@ -43,49 +50,52 @@ function gtinOf(row: CaptureRow): string | null {
 
 /**
  * Runs captures through PENDING -> LOOKING_UP -> ENRICHING -> RESOLVING -> COMPLETED (or
- * NOT_FOUND / FAILED) in the background, and moves submitted sessions' extraction along.
- * State lives in SQLite, so `resume()` picks up whatever a restart interrupted.
+ * NOT_FOUND / FAILED) in the background, and moves submitted sessions' extraction along. The
+ * work is queued in the database (jobs.ts): any instance runs it, once, and what a crash or a
+ * restart interrupted is picked up again.
  */
 export class Pipeline {
-  private inFlight = 0;
-  private waiters: (() => void)[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private stopped = false;
+  private readonly runner: JobRunner;
 
-  constructor(private readonly deps: PipelineDeps) {}
-
-  enqueue(captureId: string): void {
-    this.track(this.process(captureId));
+  constructor(private readonly deps: PipelineDeps) {
+    this.runner = new JobRunner(
+      deps.jobs,
+      (job, alive) =>
+        job.kind === 'capture' ? this.process(job.target, alive) : this.extract(job.target, alive),
+      (error) => deps.onError(error, ''),
+    );
   }
 
-  submitSession(sessionId: string): void {
-    this.track(this.extract(sessionId));
+  /** Queues a capture; it runs once the caller's transaction (if any) has committed. */
+  async enqueue(captureId: string): Promise<void> {
+    await this.deps.jobs.add('capture', captureId);
+    this.deps.sql.afterCommit(() => this.runner.kick());
   }
 
+  async submitSession(sessionId: string): Promise<void> {
+    await this.deps.jobs.add('extraction', sessionId);
+    this.deps.sql.afterCommit(() => this.runner.kick());
+  }
+
+  /** Starts claiming: first the work a database from before the queue left unfinished. */
   async resume(): Promise<void> {
-    for (const { id } of await this.deps.captures.unfinished()) this.enqueue(id);
-    for (const { id } of await this.deps.sessions.extractionUnfinished()) this.submitSession(id);
+    await this.deps.jobs.backfill();
+    this.runner.start();
   }
 
-  /** Resolves once nothing is in flight (tests wait on this instead of sleeping). */
+  /** Resolves once nothing is in flight here (tests wait on this instead of sleeping). */
   idle(): Promise<void> {
-    return this.inFlight === 0
-      ? Promise.resolve()
-      : new Promise((resolve) => this.waiters.push(resolve));
+    return this.runner.idle();
   }
 
-  stop(): void {
+  /** A clean stop frees this instance's jobs at once; `release: false` leaves them as a crash would. */
+  async stop(options: { release?: boolean } = {}): Promise<void> {
     this.stopped = true;
     this.timers.forEach(clearTimeout);
     this.timers.clear();
-  }
-
-  private track(job: Promise<void>): void {
-    this.inFlight += 1;
-    void job.finally(() => {
-      this.inFlight -= 1;
-      if (this.inFlight === 0) this.waiters.splice(0).forEach((w) => w());
-    });
+    await this.runner.stop(options);
   }
 
   private pause(): Promise<void> {
@@ -99,9 +109,18 @@ export class Pipeline {
     });
   }
 
-  private async step(id: string, status: CaptureStatus): Promise<boolean> {
+  /** Waits, then moves on unless stopped or the job is no longer this instance's. */
+  private async next(alive: () => Promise<boolean>): Promise<boolean> {
     await this.pause();
-    if (this.stopped) return false;
+    return !this.stopped && (await alive());
+  }
+
+  private async step(
+    id: string,
+    status: CaptureStatus,
+    alive: () => Promise<boolean>,
+  ): Promise<boolean> {
+    if (!(await this.next(alive))) return false;
     await this.deps.captures.update(id, { status });
     return true;
   }
@@ -114,20 +133,24 @@ export class Pipeline {
     });
   }
 
-  private async process(id: string): Promise<void> {
+  /** One capture's way through; true once it has reached a final status (or is gone). */
+  private async process(id: string, alive: () => Promise<boolean>): Promise<boolean> {
     const { captures, products, proposals } = this.deps;
     try {
-      if (!(await this.step(id, 'LOOKING_UP'))) return;
+      if (!(await this.step(id, 'LOOKING_UP', alive))) return false;
       const row = await captures.find(id);
-      if (!row) return;
+      if (!row) return true;
       const isUrl = isHttpUrl(row.raw_value);
       const gtin = gtinOf(row);
       let product: ProductRow | undefined = gtin ? await products.byGtin(gtin) : undefined;
       if (product?.lookup_error) throw new LookupFailure(product.lookup_error);
       await captures.update(id, { gtin: gtin ?? '', product_id: product?.id ?? null });
-      if (!gtin && !isUrl && row.capture_type !== 'IMAGE') return this.finish(id, 'NOT_FOUND');
+      if (!gtin && !isUrl && row.capture_type !== 'IMAGE') {
+        await this.finish(id, 'NOT_FOUND');
+        return true;
+      }
 
-      if (!(await this.step(id, 'ENRICHING'))) return;
+      if (!(await this.step(id, 'ENRICHING', alive))) return false;
       if (product)
         await proposals.createFor(
           id,
@@ -136,7 +159,7 @@ export class Pipeline {
           readJson<PendingEnrichment[]>(product.pending_enrichment),
         );
 
-      if (!(await this.step(id, 'RESOLVING'))) return;
+      if (!(await this.step(id, 'RESOLVING', alive))) return false;
       if (isUrl) {
         const analysis = await this.deps.analyzeUrl(row.raw_value);
         await captures.update(id, { qr_analysis: JSON.stringify(analysis) });
@@ -146,12 +169,12 @@ export class Pipeline {
             await captures.update(id, { gtin: analysis.extracted_gtin, product_id: product.id });
         }
       }
-      await this.pause();
-      if (this.stopped) return;
+      if (!(await this.next(alive))) return false;
       const knownGtin = gtin ?? null;
       await this.finish(id, knownGtin && !product ? 'NOT_FOUND' : 'COMPLETED');
+      return true;
     } catch (error) {
-      if (this.stopped) return;
+      if (this.stopped) return false;
       if (!(error instanceof LookupFailure)) this.deps.onError(error, id);
       await this.finish(
         id,
@@ -160,16 +183,16 @@ export class Pipeline {
           ? error.message
           : 'Processing failed unexpectedly; retry the capture.',
       );
+      return true;
     }
   }
 
-  private async extract(sessionId: string): Promise<void> {
-    await this.pause();
-    if (this.stopped) return;
+  private async extract(sessionId: string, alive: () => Promise<boolean>): Promise<boolean> {
+    if (!(await this.next(alive))) return false;
     await this.deps.sessions.setExtraction(sessionId, 'processing');
     await this.pause();
-    await this.pause();
-    if (this.stopped) return;
+    if (!(await this.next(alive))) return false;
     await this.deps.sessions.setExtraction(sessionId, 'ready');
+    return true;
   }
 }

@@ -73,7 +73,11 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Sql> {
  * on the pool. Each SQL text is a named prepared statement, parsed once per connection.
  */
 export function postgresSql(pool: pg.Pool): Sql {
-  const inside = new AsyncLocalStorage<{ client: pg.PoolClient; live: boolean }>();
+  const inside = new AsyncLocalStorage<{
+    client: pg.PoolClient;
+    live: boolean;
+    committed: (() => void)[];
+  }>();
   const names = new Map<string, { name: string; text: string }>();
   const prepared = (text: string) => {
     let found = names.get(text);
@@ -101,12 +105,14 @@ export function postgresSql(pool: pg.Pool): Sql {
     async transaction<T>(work: () => Promise<T>): Promise<T> {
       if (inside.getStore()?.live) return work();
       const client = await pool.connect();
-      const tx = { client, live: true };
+      const tx = { client, live: true, committed: [] as (() => void)[] };
+      let committed: (() => void)[] = [];
       try {
         await client.query('BEGIN');
         try {
           const result = await inside.run(tx, work);
           await client.query('COMMIT');
+          committed = tx.committed;
           return result;
         } catch (error) {
           await client.query('ROLLBACK');
@@ -115,7 +121,13 @@ export function postgresSql(pool: pg.Pool): Sql {
       } finally {
         tx.live = false;
         client.release();
+        for (const then of committed) then();
       }
+    },
+    afterCommit(then) {
+      const tx = inside.getStore();
+      if (tx?.live) tx.committed.push(then);
+      else then();
     },
     async lock(name: string) {
       const tx = inside.getStore();

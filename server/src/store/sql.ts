@@ -23,6 +23,11 @@ export interface Sql {
    * transactions already take turns on the whole file.)
    */
   lock(name: string): Promise<void>;
+  /**
+   * Runs `then` once the current transaction has committed (at once outside one; never if it
+   * rolls back): work that must see the write, such as another instance's claim of a job.
+   */
+  afterCommit(then: () => void): void;
   close(): Promise<void>;
 }
 

@@ -16,7 +16,7 @@ export function sqliteSql(db: Db): Sql {
    * The transaction this async context runs in. Its `live` flag matters: a timer set inside a
    * transaction keeps the context after the commit, and must then wait like anyone else.
    */
-  const inside = new AsyncLocalStorage<{ live: boolean }>();
+  const inside = new AsyncLocalStorage<{ live: boolean; committed: (() => void)[] }>();
   const joined = () => inside.getStore()?.live === true;
   /** Resolves when the open transaction (if any) has finished; a chain, so they take turns. */
   let open: Promise<void> | null = null;
@@ -43,13 +43,15 @@ export function sqliteSql(db: Db): Sql {
       if (joined()) return work();
       while (open) await open;
       let release = () => {};
+      let committed: (() => void)[] = [];
       open = new Promise<void>((resolve) => (release = resolve));
-      const tx = { live: true };
+      const tx = { live: true, committed: [] as (() => void)[] };
       try {
         db.exec('BEGIN IMMEDIATE');
         try {
           const result = await inside.run(tx, work);
           db.exec('COMMIT');
+          committed = tx.committed;
           return result;
         } catch (error) {
           if (db.inTransaction) db.exec('ROLLBACK');
@@ -59,7 +61,13 @@ export function sqliteSql(db: Db): Sql {
         tx.live = false;
         open = null;
         release();
+        for (const then of committed) then();
       }
+    },
+    afterCommit(then) {
+      const tx = inside.getStore();
+      if (tx?.live) tx.committed.push(then);
+      else then();
     },
     // One writer at a time already: an open transaction holds the whole file.
     lock: () => Promise.resolve(),

@@ -38,9 +38,10 @@ export function capturesRoutes(app: FastifyInstance, s: Services): void {
           gs1DlData: body.gs1_dl_data,
         });
         await s.sessions.touch(session.id);
+        // Queued with the capture: both are written, or neither.
+        await s.pipeline.enqueue(created.id);
         return created;
       });
-      s.pipeline.enqueue(row.id);
       return toCapture(row);
     },
   });
@@ -117,7 +118,7 @@ export function capturesRoutes(app: FastifyInstance, s: Services): void {
         processed_at: null,
       });
       await s.sessions.touch(row.session_id);
-      s.pipeline.enqueue(row.id);
+      await s.pipeline.enqueue(row.id);
       return toCapture(await s.captures.get(auth.orgId, row.id));
     },
   });

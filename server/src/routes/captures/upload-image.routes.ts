@@ -76,6 +76,7 @@ export function uploadImageRoutes(app: FastifyInstance, s: Services): void {
           uploadedImageKey: key,
         });
         await s.sessions.touch(session.id);
+        await s.pipeline.enqueue(row.id);
         return { status: 201, body: JSON.stringify(toCapture(row)), id: row.id };
       };
       const idemKey = idempotencyKeyOf(request);
@@ -94,8 +95,8 @@ export function uploadImageRoutes(app: FastifyInstance, s: Services): void {
       const out = idemKey
         ? await s.idempotency.commit({ orgId: request.auth.orgId, key: idemKey, hash }, write)
         : { ...(await s.sql.transaction(write)), replayed: false };
-      if (made.id) s.pipeline.enqueue(made.id);
-      else s.objects.remove(key); // replayed: the first request's object is the capture's
+      // Replayed: the first request's object is the capture's.
+      if (!made.id) s.objects.remove(key);
       return sendStored(reply, out, out.replayed);
     },
   );

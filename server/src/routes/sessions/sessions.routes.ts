@@ -119,7 +119,7 @@ export function sessionsRoutes(app: FastifyInstance, s: Services): void {
       handler: async ({ params, auth }) => {
         const row = await s.sessions.getActive(auth.orgId, params.id);
         await s.sessions.complete(row.id, submitted);
-        if (submitted) s.pipeline.submitSession(row.id);
+        if (submitted) await s.pipeline.submitSession(row.id);
         return toSessionSummary(await s.sessions.get(auth.orgId, row.id));
       },
     });
