@@ -153,6 +153,29 @@ describe('the server process', { timeout: 30_000 }, () => {
     expect(cli('create', '--prefix', 'xyz').stderr).toMatch(/--prefix must be one of/);
   });
 
+  it('moves a store to another database with npm run db -- export / import', () => {
+    const run = (dataDir: string, tool: string, ...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', `server/src/cli/${tool}.ts`, ...args], {
+        env: { ...process.env, SCANNER_DATA_DIR: dataDir },
+        encoding: 'utf8',
+      });
+    const from = mkdtempSync(path.join(os.tmpdir(), 'scanner-from-'));
+    const to = mkdtempSync(path.join(os.tmpdir(), 'scanner-to-'));
+    const file = path.join(from, 'store.jsonl');
+    expect(run(from, 'keys', 'create', '--label', 'moved').status).toBe(0);
+    expect(run(from, 'seed', 'session', '--captures', '25').status).toBe(0);
+    const exported = run(from, 'db', 'export', file);
+    expect(exported.stdout).toMatch(/Exported \d+ rows/);
+    expect(run(to, 'db', 'import', file).stdout).toMatch(/Imported \d+ rows/);
+    expect(run(to, 'keys', 'list').stdout).toBe(run(from, 'keys', 'list').stdout);
+    // Importing again would mix two stores: refused, with the reason, and nothing changed.
+    const again = run(to, 'db', 'import', file);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/not empty/);
+    expect(run(to, 'db', 'export', file).stderr).toMatch(/already exists; export to a new file/);
+    expect(run(to, 'db', 'frobnicate').status).toBe(2);
+  });
+
   it('keys CLI: --help, unknown options, and keys for a second organization', () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'scanner-cli-'));
     const cli = (...args: string[]) =>

@@ -40,8 +40,8 @@ export const testEngine = process.env['SCANNER_TEST_DB'] === 'postgres' ? 'postg
  * server-pg project) a new database in the run's PostgreSQL cluster, copied from the migrated
  * template.
  */
-export async function freshStore(dataDir: string): Promise<Sql> {
-  if (testEngine === 'sqlite') return openSqlite(path.join(dataDir, 'scanner.db'));
+export async function freshStore(dataDir: string, engine = testEngine): Promise<Sql> {
+  if (engine === 'sqlite') return openSqlite(path.join(dataDir, 'scanner.db'));
   const url = inject('postgresUrl');
   const name = `t_${randomUUID().replaceAll('-', '')}`;
   await admin(url.replace('{db}', 'postgres'), [`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`]);
@@ -81,9 +81,12 @@ export async function secondInstance(
 }
 
 /** A real app on a fresh database with the seeded catalog and one key. */
-export async function createTestApp(options: Partial<AppOptions> = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: Partial<AppOptions> = {},
+  engine = testEngine,
+): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'scanner-test-'));
-  const sql = await freshStore(dataDir);
+  const sql = await freshStore(dataDir, engine);
   const clock = manualClock();
   const app = await createApp({ sql, dataDir, version: 'test', clock, ...options });
   const s = app.services;
