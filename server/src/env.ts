@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { redactUrl } from './store/redact';
+import { isPostgresUrl, redactUrl } from './store/redact';
 import { checkApiKey, PHOTO_UPLOAD_LIMITS } from '#contract';
 
 const flag = z
@@ -52,7 +52,7 @@ const EnvSchema = z.object({
   // Set: PostgreSQL, which several instances can share. Unset: SQLite in SCANNER_DATA_DIR.
   SCANNER_DATABASE_URL: z
     .string()
-    .refine((u) => /^postgres(ql)?:\/\/./.test(u) && URL.canParse(u), {
+    .refine(isPostgresUrl, {
       message: 'Expected postgres://user:password@host:port/database.',
     })
     .optional(),

@@ -42,12 +42,18 @@ export const testEngine = process.env['SCANNER_TEST_DB'] === 'postgres' ? 'postg
  */
 export async function freshStore(dataDir: string, engine = testEngine): Promise<Sql> {
   if (engine === 'sqlite') return openSqlite(path.join(dataDir, 'scanner.db'));
+  const url = await freshDatabaseUrl();
+  const sql = await openPostgres(url, 4);
+  databases.set(sql, url);
+  return sql;
+}
+
+/** A new, migrated PostgreSQL database in the run's cluster (server-pg project only). */
+export async function freshDatabaseUrl(): Promise<string> {
   const url = inject('postgresUrl');
   const name = `t_${randomUUID().replaceAll('-', '')}`;
   await admin(url.replace('{db}', 'postgres'), [`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`]);
-  const sql = await openPostgres(url.replace('{db}', name), 4);
-  databases.set(sql, url.replace('{db}', name));
-  return sql;
+  return url.replace('{db}', name);
 }
 
 /** Each PostgreSQL test database's URL, for a second instance on it. */
