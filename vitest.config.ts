@@ -33,7 +33,6 @@ export default defineConfig({
           ],
           exclude: [
             '**/node_modules/**',
-            'server/src/store/sqlite.test.ts',
             // These start the server as a process, on SQLite: a PostgreSQL run is its own test.
             'server/src/process.test.ts',
             'server/src/crash.test.ts',

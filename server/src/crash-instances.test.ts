@@ -2,20 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { formatApiKey } from '#contract';
 import { LEASE_MS } from './pipeline/jobs';
 import { freshDatabaseUrl, testEngine } from './test/harness';
-import { startLocalServer, type LocalServer } from './test/server-process';
+import { postJson, startLocalServer, type LocalServer } from './test/server-process';
 
 const KEY = formatApiKey('csb', 'TwoInstancesTwoInstancesTwoInst1');
 
 const post = (server: LocalServer, url: string, body: unknown, idem?: string) =>
-  fetch(`${server.url}${url}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-api-key': KEY,
-      ...(idem ? { 'idempotency-key': idem } : {}),
-    },
-    body: JSON.stringify(body),
-  });
+  postJson({ url: server.url, key: KEY }, url, body, idem);
 
 /**
  * Two server processes on one PostgreSQL database, as behind a load balancer. A is killed with

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatApiKey } from '#contract';
-import { startLocalServer, type LocalServer } from './test/server-process';
+import { postJson, startLocalServer, type LocalServer } from './test/server-process';
 
 /**
  * The real server as a process, killed with SIGKILL while captures are in flight. Whatever the
@@ -18,15 +18,7 @@ const ENV = {
 };
 
 const post = (server: LocalServer, url: string, body: unknown, idem?: string) =>
-  fetch(`${server.url}${url}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-api-key': KEY,
-      ...(idem ? { 'idempotency-key': idem } : {}),
-    },
-    body: JSON.stringify(body),
-  });
+  postJson({ url: server.url, key: KEY }, url, body, idem);
 
 const scan = (session: string, idem: string) => ({
   session_short_id: session,

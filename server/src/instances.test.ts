@@ -72,15 +72,6 @@ describe.skipIf(testEngine !== 'postgres')('two instances on one database', () =
     });
     expect(res.statusCode, res.body).toBe(204);
   });
-});
-
-describe.skipIf(testEngine !== 'postgres')('two instances share the pipeline', () => {
-  let a: TestApp;
-  let b: Awaited<ReturnType<typeof secondInstance>>;
-  afterEach(async () => {
-    await b.close();
-    await a.close();
-  });
 
   /** Records every status each instance's pipeline writes, per capture. */
   const recordStatuses = (app: TestApp['app'], name: string, log: string[]) => {

@@ -18,39 +18,8 @@ beforeEach(async () => {
 });
 afterEach(() => sql.close());
 
+// What every adapter promises is in sql-contract.test.ts; this is PostgreSQL's own.
 describe('the PostgreSQL adapter', () => {
-  it('numbers ? placeholders, counts as numbers, and reports changed rows', async () => {
-    expect(await sql.run('INSERT INTO t (n) VALUES (?), (?)', [1, 2])).toBe(2);
-    expect(await sql.get('SELECT COUNT(*) AS n FROM t WHERE n > ?', [0])).toEqual({ n: 2 });
-    expect(await sql.get('SELECT n FROM t WHERE n = ?', [3])).toBeUndefined();
-  });
-
-  it('commits a transaction that resolves, and rolls back one that throws', async () => {
-    await sql.transaction(() => sql.run('INSERT INTO t (n) VALUES (1)'));
-    await expect(
-      sql.transaction(async () => {
-        await sql.run('INSERT INTO t (n) VALUES (2)');
-        throw new Error('no');
-      }),
-    ).rejects.toThrow('no');
-    expect(await sql.all('SELECT n FROM t')).toEqual([{ n: 1 }]);
-  });
-
-  it("keeps another request's write out of an open transaction", async () => {
-    let leave = () => {};
-    const held = new Promise<void>((resolve) => (leave = resolve));
-    const tx = sql.transaction(async () => {
-      await sql.run('INSERT INTO t (n) VALUES (1)');
-      await held;
-      throw new Error('rolled back');
-    });
-    await tick();
-    await sql.run('INSERT INTO t (n) VALUES (2)');
-    leave();
-    await expect(tx).rejects.toThrow('rolled back');
-    expect(await sql.all('SELECT n FROM t')).toEqual([{ n: 2 }]);
-  });
-
   it('makes transactions holding one lock take turns, and others not wait', async () => {
     const order: string[] = [];
     const holder = (name: string, lock: string, wait: number) =>

@@ -1,0 +1,123 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshStore, testEngine } from '../test/harness';
+import type { Sql } from './sql';
+
+/**
+ * What every adapter promises the repositories (sql.ts), run on SQLite here and on PostgreSQL
+ * in the server-pg project.
+ */
+let sql: Sql;
+beforeEach(async () => {
+  sql = await freshStore(mkdtempSync(path.join(os.tmpdir(), 'scanner-sql-')));
+  await sql.run('CREATE TABLE t (n INTEGER)');
+});
+afterEach(() => sql.close());
+
+const count = async () => (await sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM t'))?.n;
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe(`the ${testEngine} adapter`, () => {
+  it('takes ? placeholders, gives counts as numbers, and reports changed rows', async () => {
+    expect(sql.dialect).toBe(testEngine);
+    expect(await sql.run('INSERT INTO t (n) VALUES (?), (?)', [1, 2])).toBe(2);
+    expect(await sql.all('SELECT n FROM t ORDER BY n')).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(await sql.get('SELECT COUNT(*) AS n FROM t WHERE n > ?', [0])).toEqual({ n: 2 });
+    expect(await sql.get('SELECT n FROM t WHERE n = ?', [3])).toBeUndefined();
+  });
+
+  it('commits a transaction that resolves, and rolls back one that throws', async () => {
+    await sql.transaction(() => sql.run('INSERT INTO t (n) VALUES (1)'));
+    await expect(
+      sql.transaction(async () => {
+        await sql.run('INSERT INTO t (n) VALUES (2)');
+        throw new Error('no');
+      }),
+    ).rejects.toThrow('no');
+    expect(await count()).toBe(1);
+  });
+
+  it("keeps another request's write out of an open transaction", async () => {
+    let leave = () => {};
+    const held = new Promise<void>((resolve) => (leave = resolve));
+    const tx = sql.transaction(async () => {
+      await sql.run('INSERT INTO t (n) VALUES (1)');
+      await held;
+      throw new Error('rolled back');
+    });
+    await tick();
+    // Another context writes while the transaction waits: it must not land inside it.
+    const outside = sql.run('INSERT INTO t (n) VALUES (2)');
+    await tick();
+    leave();
+    await expect(tx).rejects.toThrow('rolled back');
+    await outside;
+    expect(await sql.all('SELECT n FROM t')).toEqual([{ n: 2 }]);
+  });
+
+  it('joins a transaction called inside another: one commit, or one rollback of both', async () => {
+    await expect(
+      sql.transaction(async () => {
+        await sql.transaction(() => sql.run('INSERT INTO t (n) VALUES (1)'));
+        throw new Error('outer fails');
+      }),
+    ).rejects.toThrow('outer fails');
+    expect(await count()).toBe(0);
+  });
+
+  it('runs afterCommit work once the transaction commits, and never for a rollback', async () => {
+    const seen: string[] = [];
+    await sql.transaction(async () => {
+      await sql.run('INSERT INTO t (n) VALUES (1)');
+      sql.afterCommit(() => seen.push(`committed, ${String(seen.length)} before`));
+      seen.push('still inside');
+    });
+    await expect(
+      sql.transaction(async () => {
+        sql.afterCommit(() => seen.push('rolled back: never'));
+        throw new Error('no');
+      }),
+    ).rejects.toThrow('no');
+    sql.afterCommit(() => seen.push('outside: at once'));
+    expect(seen).toEqual(['still inside', 'committed, 1 before', 'outside: at once']);
+  });
+
+  it('makes a timer set inside a transaction wait like anyone else once it has committed', async () => {
+    let fromTimer: Promise<number> = Promise.resolve(0);
+    await sql.transaction(async () => {
+      setTimeout(() => {
+        fromTimer = sql.run('INSERT INTO t (n) VALUES (9)');
+      }, 5);
+      await sql.run('INSERT INTO t (n) VALUES (1)');
+    });
+    // A second transaction is open when the timer fires, and then rolls back.
+    await expect(
+      sql.transaction(async () => {
+        await sql.run('INSERT INTO t (n) VALUES (2)');
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await fromTimer;
+    expect(await sql.all('SELECT n FROM t ORDER BY n')).toEqual([{ n: 1 }, { n: 9 }]);
+  });
+});
+
+describe.skipIf(testEngine !== 'sqlite')('the SQLite adapter, one connection', () => {
+  it('runs transactions one at a time, in the order they began', async () => {
+    const order: string[] = [];
+    const a = sql.transaction(async () => {
+      order.push('a');
+      await tick();
+      order.push('a done');
+    });
+    const b = sql.transaction(async () => {
+      order.push('b');
+      await sql.run('INSERT INTO t (n) VALUES (2)');
+    });
+    await Promise.all([a, b]);
+    expect(order).toEqual(['a', 'a done', 'b']);
+  });
+});
