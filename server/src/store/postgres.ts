@@ -58,6 +58,9 @@ export async function migratePostgres(pool: pg.Pool): Promise<void> {
  */
 export async function openPostgres(url: string, poolSize = 10): Promise<Sql> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server dropped (a restart, a failover) is an 'error' event on the
+  // pool, which would end the process unheard: the pool replaces it, the next query reconnects.
+  pool.on('error', () => undefined);
   try {
     await migratePostgres(pool);
   } catch (error) {
@@ -107,20 +110,33 @@ export function postgresSql(pool: pg.Pool): Sql {
       const client = await pool.connect();
       const tx = { client, live: true, committed: [] as (() => void)[] };
       let committed: (() => void)[] = [];
+      // A connection that failed at BEGIN, COMMIT or ROLLBACK is closed, not handed to the
+      // next request; one whose work merely threw (a 409, say) is rolled back and reused.
+      let broken = false;
+      // Cut while checked out (between our queries): the next query fails, and says so.
+      const cut = () => (broken = true);
+      client.on('error', cut);
+      const control = (statement: string) =>
+        client.query(statement).catch((error: unknown) => {
+          broken = true;
+          throw error;
+        });
       try {
-        await client.query('BEGIN');
+        await control('BEGIN');
+        let result: T;
         try {
-          const result = await inside.run(tx, work);
-          await client.query('COMMIT');
-          committed = tx.committed;
-          return result;
+          result = await inside.run(tx, work);
         } catch (error) {
-          await client.query('ROLLBACK');
+          await control('ROLLBACK').catch(() => undefined);
           throw error;
         }
+        await control('COMMIT');
+        committed = tx.committed;
+        return result;
       } finally {
         tx.live = false;
-        client.release();
+        client.off('error', cut);
+        client.release(broken);
         for (const then of committed) then();
       }
     },
