@@ -52,6 +52,14 @@ export function jobQueue(sql: Sql, clock: Clock) {
         owner,
       ])) === 1,
     done: (id: number) => sql.run('DELETE FROM jobs WHERE id = ? AND owner = ?', [id, owner]),
+    /**
+     * At start: a SQLite file has one server, so leases left in it are a dead process's and
+     * free at once. On PostgreSQL another instance may hold them; they wait out their lease.
+     */
+    freeDeadLeases: async (): Promise<void> => {
+      if (sql.dialect === 'sqlite')
+        await sql.run('UPDATE jobs SET owner = NULL, lease_until = NULL WHERE owner <> ?', [owner]);
+    },
     /** Frees this instance's leases when it stops cleanly, so another claims them at once. */
     release: () =>
       sql.run('UPDATE jobs SET owner = NULL, lease_until = NULL WHERE owner = ?', [owner]),
@@ -61,9 +69,6 @@ export function jobQueue(sql: Sql, clock: Clock) {
      */
     backfill: () =>
       sql.transaction(async () => {
-        // A SQLite file has one server: leases left in it are a dead process's, free at once.
-        if (sql.dialect === 'sqlite')
-          await sql.run('UPDATE jobs SET owner = NULL, lease_until = NULL');
         const now = iso(clock);
         await sql.run(
           `INSERT INTO jobs (kind, target, created)

@@ -64,7 +64,7 @@ export class Pipeline {
       deps.jobs,
       (job, alive) =>
         job.kind === 'capture' ? this.process(job.target, alive) : this.extract(job.target, alive),
-      (error) => deps.onError(error, ''),
+      (error) => deps.onError(error, '(the job queue)'),
     );
   }
 
@@ -81,6 +81,7 @@ export class Pipeline {
 
   /** Starts claiming: first the work a database from before the queue left unfinished. */
   async resume(): Promise<void> {
+    await this.deps.jobs.freeDeadLeases();
     await this.deps.jobs.backfill();
     this.runner.start();
   }
