@@ -1,8 +1,8 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations';
 import { redactUrl } from './redact';
 import type { Sql } from './sql';
+import { TransactionScope } from './transaction-scope';
 
 // COUNT(*) and BIGINT columns arrive as strings (they may pass 2^53); every count and sequence
 // here stays far below that, and SQLite gives numbers, so both engines give the same rows.
@@ -76,11 +76,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Sql> {
  * on the pool. Each SQL text is a named prepared statement, parsed once per connection.
  */
 export function postgresSql(pool: pg.Pool): Sql {
-  const inside = new AsyncLocalStorage<{
-    client: pg.PoolClient;
-    live: boolean;
-    committed: (() => void)[];
-  }>();
+  const scope = new TransactionScope<pg.PoolClient>();
   const names = new Map<string, { name: string; text: string }>();
   const prepared = (text: string) => {
     let found = names.get(text);
@@ -90,12 +86,8 @@ export function postgresSql(pool: pg.Pool): Sql {
     }
     return found;
   };
-  const runner = (): pg.Pool | pg.PoolClient => {
-    const tx = inside.getStore();
-    return tx?.live ? tx.client : pool;
-  };
   const query = async <T extends pg.QueryResultRow>(text: string, values?: readonly unknown[]) =>
-    runner().query<T>({ ...prepared(text), values: [...(values ?? [])] });
+    (scope.current() ?? pool).query<T>({ ...prepared(text), values: [...(values ?? [])] });
 
   return {
     dialect: 'postgres',
@@ -106,10 +98,8 @@ export function postgresSql(pool: pg.Pool): Sql {
     run: async (text: string, values?: readonly unknown[]) =>
       (await query(text, values)).rowCount ?? 0,
     async transaction<T>(work: () => Promise<T>): Promise<T> {
-      if (inside.getStore()?.live) return work();
+      if (scope.current()) return work();
       const client = await pool.connect();
-      const tx = { client, live: true, committed: [] as (() => void)[] };
-      let committed: (() => void)[] = [];
       // A connection that failed at BEGIN, COMMIT or ROLLBACK is closed, not handed to the
       // next request; one whose work merely threw (a 409, say) is rolled back and reused.
       let broken = false;
@@ -121,34 +111,21 @@ export function postgresSql(pool: pg.Pool): Sql {
           broken = true;
           throw error;
         });
-      try {
-        await control('BEGIN');
-        let result: T;
-        try {
-          result = await inside.run(tx, work);
-        } catch (error) {
-          await control('ROLLBACK').catch(() => undefined);
-          throw error;
-        }
-        await control('COMMIT');
-        committed = tx.committed;
-        return result;
-      } finally {
-        tx.live = false;
-        client.off('error', cut);
-        client.release(broken);
-        for (const then of committed) then();
-      }
+      return scope.run(client, work, {
+        begin: () => control('BEGIN'),
+        commit: () => control('COMMIT'),
+        rollback: () => control('ROLLBACK').catch(() => undefined),
+        end: () => {
+          client.off('error', cut);
+          client.release(broken);
+        },
+      });
     },
-    afterCommit(then) {
-      const tx = inside.getStore();
-      if (tx?.live) tx.committed.push(then);
-      else then();
-    },
+    afterCommit: (then) => scope.afterCommit(then),
     async lock(name: string) {
-      const tx = inside.getStore();
-      if (!tx?.live) throw new Error('lock() is only meaningful inside a transaction');
-      await tx.client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [name]);
+      const client = scope.current();
+      if (!client) throw new Error('lock() is only meaningful inside a transaction');
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [name]);
     },
     close: () => pool.end(),
   };

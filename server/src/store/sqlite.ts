@@ -1,6 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Db, openDatabase, statement } from '../db/database';
 import type { Sql } from './sql';
+import { TransactionScope } from './transaction-scope';
 
 /**
  * The SQLite adapter: better-sqlite3 is synchronous, so a query outside a transaction runs at
@@ -12,12 +12,8 @@ import type { Sql } from './sql';
 export const openSqlite = (file: string): Sql => sqliteSql(openDatabase(file));
 
 export function sqliteSql(db: Db): Sql {
-  /**
-   * The transaction this async context runs in. Its `live` flag matters: a timer set inside a
-   * transaction keeps the context after the commit, and must then wait like anyone else.
-   */
-  const inside = new AsyncLocalStorage<{ live: boolean; committed: (() => void)[] }>();
-  const joined = () => inside.getStore()?.live === true;
+  const scope = new TransactionScope<Db>();
+  const joined = () => scope.current() !== undefined;
   /** Resolves when the open transaction (if any) has finished; a chain, so they take turns. */
   let open: Promise<void> | null = null;
 
@@ -43,32 +39,18 @@ export function sqliteSql(db: Db): Sql {
       if (joined()) return work();
       while (open) await open;
       let release = () => {};
-      let committed: (() => void)[] = [];
       open = new Promise<void>((resolve) => (release = resolve));
-      const tx = { live: true, committed: [] as (() => void)[] };
-      try {
-        db.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await inside.run(tx, work);
-          db.exec('COMMIT');
-          committed = tx.committed;
-          return result;
-        } catch (error) {
-          if (db.inTransaction) db.exec('ROLLBACK');
-          throw error;
-        }
-      } finally {
-        tx.live = false;
-        open = null;
-        release();
-        for (const then of committed) then();
-      }
+      return scope.run(db, work, {
+        begin: () => db.exec('BEGIN IMMEDIATE'),
+        commit: () => db.exec('COMMIT'),
+        rollback: () => db.inTransaction && db.exec('ROLLBACK'),
+        end: () => {
+          open = null;
+          release();
+        },
+      });
     },
-    afterCommit(then) {
-      const tx = inside.getStore();
-      if (tx?.live) tx.committed.push(then);
-      else then();
-    },
+    afterCommit: (then) => scope.afterCommit(then),
     // One writer at a time already: an open transaction holds the whole file.
     lock: () => Promise.resolve(),
     close() {
