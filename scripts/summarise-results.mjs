@@ -16,6 +16,15 @@ for (const file of [vitestFile, ...moreVitest]) {
     failed += r.numFailedTests;
     skipped += r.numPendingTests + r.numTodoTests;
     if (r.numTotalTests === 0) failed += 1;
+    // CI shows only the end of its log: name each failure here, or it cannot be found again.
+    for (const suite of r.testResults ?? []) {
+      for (const t of suite.assertionResults ?? []) {
+        if (t.status === 'failed') {
+          const why = (t.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+          console.log(`summary: FAILED ${suite.name}: ${t.fullName}\n    ${why}`);
+        }
+      }
+    }
     if (moreVitest.includes(file)) {
       console.log(`summary: ${file}: ${r.numPassedTests} passed, ${r.numFailedTests} failed`);
     }
@@ -31,6 +40,9 @@ if (playwrightFile && existsSync(playwrightFile)) {
   failed += s.unexpected + s.flaky;
   skipped += s.skipped;
   if (s.expected + s.unexpected + s.flaky === 0) failed += 1;
+  for (const t of failedSpecs(JSON.parse(readFileSync(playwrightFile, 'utf8')).suites ?? [])) {
+    console.log(`summary: FAILED e2e ${t}`);
+  }
 } else {
   console.log(`summary: no e2e report at ${playwrightFile}`);
   failed += 1;
@@ -38,3 +50,14 @@ if (playwrightFile && existsSync(playwrightFile)) {
 
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed === 0 ? 0 : 1);
+
+/** Titles of the Playwright specs whose last try did not pass, walked through nested suites. */
+function failedSpecs(suites, trail = []) {
+  return suites.flatMap((suite) => {
+    const here = [...trail, suite.title].filter(Boolean);
+    const own = (suite.specs ?? [])
+      .filter((spec) => spec.tests.some((t) => t.status === 'unexpected' || t.status === 'flaky'))
+      .map((spec) => [...here, spec.title].join(' > '));
+    return [...own, ...failedSpecs(suite.suites ?? [], here)];
+  });
+}
