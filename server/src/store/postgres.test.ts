@@ -23,40 +23,59 @@ afterEach(() => sql.close());
 describe('the PostgreSQL adapter', () => {
   it('makes transactions holding one lock take turns, and others not wait', async () => {
     const order: string[] = [];
-    const holder = (name: string, lock: string, wait: number) =>
+    let aIn = () => {};
+    const aHolds = new Promise<void>((resolve) => (aIn = resolve));
+    let releaseA = () => {};
+    const aMayGo = new Promise<void>((resolve) => (releaseA = resolve));
+    const holder = (name: string, lock: string, until: Promise<void> = Promise.resolve()) =>
       sql.transaction(async () => {
         await sql.lock(lock);
         order.push(`${name} in`);
-        await new Promise((resolve) => setTimeout(resolve, wait));
+        if (name === 'a') aIn();
+        await until;
         order.push(`${name} out`);
       });
-    const a = holder('a', 'k', 60);
-    await tick();
-    const b = holder('b', 'k', 0);
-    const c = holder('c', 'other', 0);
-    await Promise.all([a, b, c]);
-    expect(order.indexOf('b in')).toBeGreaterThan(order.indexOf('a out'));
-    expect(order.indexOf('c out')).toBeLessThan(order.indexOf('a out'));
+    const a = holder('a', 'k', aMayGo);
+    await aHolds;
+    const b = holder('b', 'k');
+    // Another lock is not held up by a: c comes and goes while a holds k.
+    await holder('c', 'other');
+    // b is queued behind a in the server, seen there rather than guessed by a timer.
+    const waiting = async () =>
+      (await sql.get<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
+      ))!.n;
+    while ((await waiting()) === 0) await tick();
+    expect(order).toEqual(['a in', 'c in', 'c out']);
+    releaseA();
+    await Promise.all([a, b]);
+    expect(order).toEqual(['a in', 'c in', 'c out', 'a out', 'b in', 'b out']);
   });
 
   it('carries on when the server drops its connections (a restart, a failover)', async () => {
     // Idle connections in the pool, and one in a transaction, all cut by the server.
     await Promise.all([1, 2, 3].map(() => sql.get('SELECT 1 AS one')));
+    // The transaction waits, between its two writes, until the cut has happened: no timing.
+    let inside = () => {};
+    const started = new Promise<void>((resolve) => (inside = resolve));
+    let cutDone = () => {};
+    const afterCut = new Promise<void>((resolve) => (cutDone = resolve));
     const cut = sql
       .transaction(async () => {
         await sql.run('INSERT INTO t (n) VALUES (1)');
-        await tick();
-        await tick();
+        inside();
+        await afterCut;
         await sql.run('INSERT INTO t (n) VALUES (2)');
       })
       .then(
         () => null,
         (error: unknown) => error,
       );
-    await tick();
+    await started;
     await admin(url('postgres'), [
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`,
     ]);
+    cutDone();
     expect(await cut).toBeInstanceOf(Error);
     // The pool drops the dead connections as it hears of them; a query may meet one first.
     // Nothing crashes, and within moments every query works again.
