@@ -228,4 +228,19 @@ export const MIGRATIONS: readonly string[] = [
     UNIQUE (kind, target)
   );
   `,
+  // The version covers all of GET /sessions/{id} too, so that answer can carry it as an ETag
+  // and be serialised once per version: any change to the session's own row (its metadata,
+  // its activity time) and to its product photos bumps it as well.
+  `
+  DROP TRIGGER sessions_version_update;
+  CREATE TRIGGER sessions_version_update AFTER UPDATE ON sessions
+    WHEN NEW.version = OLD.version
+    BEGIN UPDATE sessions SET version = version + 1 WHERE id = NEW.id; END;
+  CREATE TRIGGER photos_version_insert AFTER INSERT ON product_photos
+    BEGIN UPDATE sessions SET version = version + 1 WHERE id = NEW.session_id; END;
+  CREATE TRIGGER photos_version_update AFTER UPDATE ON product_photos
+    BEGIN UPDATE sessions SET version = version + 1 WHERE id = NEW.session_id; END;
+  CREATE TRIGGER photos_version_delete AFTER DELETE ON product_photos
+    BEGIN UPDATE sessions SET version = version + 1 WHERE id = OLD.session_id; END;
+  `,
 ];

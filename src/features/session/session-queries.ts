@@ -21,8 +21,10 @@ export const sessionQueries = {
     queryOptions({
       queryKey: [...sessionQueries.one(id), 'detail'] as const,
       queryFn: ({ signal }) =>
+        // A refetch of an unchanged session is a 304: no megabytes, and the same object.
         client.request(withLegacyId(SessionDetail), `${SCANNER_API_PREFIX}/sessions/${id}`, {
           signal,
+          revalidate: true,
         }),
       staleTime: Number.POSITIVE_INFINITY,
     }),

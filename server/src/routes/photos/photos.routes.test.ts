@@ -172,12 +172,30 @@ describe('photos', () => {
       body: { photo_type: 'ingredients', metadata: { blur: '0.1' } },
     });
     expect(patched.json()).toMatchObject({ photo_type: 'ingredients', metadata: { blur: '0.1' } });
+    // The session's answer carries each photo change under a new ETag (its 304 stops there).
+    const detail = await t.call({ url: `/scanner/api/v1/sessions/${sessionId}` });
+    expect(detail.json().product_photos.map((p: { id: string }) => p.id)).toEqual([
+      a.id,
+      b.id,
+      c.id,
+    ]);
+    const tag = String(detail.headers['etag']);
     const reordered = await t.call({
       method: 'POST',
       url: `/scanner/api/v1/sessions/${sessionId}/photos/reorder`,
       body: { photo_short_ids: [c.id, a.id, b.id] },
     });
     expect(reordered.statusCode).toBe(200);
+    const after = await t.call({
+      url: `/scanner/api/v1/sessions/${sessionId}`,
+      headers: { 'if-none-match': tag },
+    });
+    expect(after.statusCode).toBe(200);
+    expect(after.json().product_photos.map((p: { id: string }) => p.id)).toEqual([
+      c.id,
+      a.id,
+      b.id,
+    ]);
     expect(
       reordered.json().map((p: { id: string; sort_order: number }) => [p.id, p.sort_order]),
     ).toEqual([

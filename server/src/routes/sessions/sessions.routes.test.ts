@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SessionDetail, SessionStatusPoll, SessionSummary } from '#contract';
-import { createTestApp, type TestApp } from '../../test/harness';
+import { createTestApp, secondInstance, testEngine, type TestApp } from '../../test/harness';
 
 let t: TestApp;
 beforeEach(async () => {
@@ -253,6 +253,82 @@ describe('GET /sessions/{id}/status: ETag and 304', () => {
     const { session } = await createSession();
     const etag = String((await poll(session.id)).headers['etag']);
     const res = await poll(session.id, { 'if-none-match': etag, 'x-api-key': await t.otherKey() });
+    expect(res.statusCode).toBe(404);
+  });
+});
+
+describe('GET /sessions/{id}: ETag and 304', () => {
+  const read = (id: string, etags: Iterable<string> = []) =>
+    t.call({
+      url: `/scanner/api/v1/sessions/${id}`,
+      headers: { 'if-none-match': [...etags].join(', ') },
+    });
+
+  it('answers 304 while nothing changed, and the fresh answer after any change', async () => {
+    // The pipeline would change the capture between two reads: only this test's writes here.
+    await t.app.services.pipeline.stop();
+    const { session } = await createSession({ metadata: { lane: '1' } });
+    const first = await read(session.id);
+    const seen = new Set([String(first.headers['etag'])]);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    expect((await read(session.id, seen)).statusCode).toBe(304);
+
+    const changed = async () => {
+      const res = await read(session.id, seen);
+      expect(res.statusCode).toBe(200);
+      expect(seen.has(String(res.headers['etag']))).toBe(false);
+      seen.add(String(res.headers['etag']));
+      expect((await read(session.id, seen)).statusCode).toBe(304);
+      return SessionDetail.parse(res.json());
+    };
+    // Metadata is not in the status poll, but it is in this answer.
+    await t.call({
+      method: 'PATCH',
+      url: `/scanner/api/v1/sessions/${session.id}`,
+      body: { metadata: { lane: '2' } },
+    });
+    expect((await changed()).metadata).toEqual({ lane: '2' });
+    await t.call({
+      method: 'POST',
+      url: '/scanner/api/v1/captures',
+      body: { session_short_id: session.id, capture_type: 'MANUAL', raw_value: 'shelf 4' },
+    });
+    expect((await changed()).captures.map((c) => c.raw_value)).toEqual(['shelf 4']);
+  });
+
+  it.skipIf(testEngine !== 'postgres')(
+    "never answers from one instance's cache what another instance has changed",
+    async () => {
+      const { session } = await createSession();
+      const b = await secondInstance(t);
+      try {
+        const viaB = () =>
+          b.app.inject({
+            url: `/scanner/api/v1/sessions/${session.id}`,
+            headers: { 'x-api-key': t.key },
+          });
+        expect(SessionDetail.parse((await viaB()).json()).captures).toEqual([]);
+        await t.call({
+          method: 'POST',
+          url: '/scanner/api/v1/captures',
+          body: { session_short_id: session.id, capture_type: 'MANUAL', raw_value: 'via A' },
+        });
+        expect(SessionDetail.parse((await viaB()).json()).captures.map((c) => c.raw_value)).toEqual(
+          ['via A'],
+        );
+      } finally {
+        await b.close();
+      }
+    },
+  );
+
+  it("never answers 304 for another organization's session, whatever the tag", async () => {
+    const { session } = await createSession();
+    const etag = String((await read(session.id)).headers['etag']);
+    const res = await t.call({
+      url: `/scanner/api/v1/sessions/${session.id}`,
+      headers: { 'if-none-match': etag, 'x-api-key': await t.otherKey() },
+    });
     expect(res.statusCode).toBe(404);
   });
 });

@@ -23,6 +23,7 @@ export function sessionsRoutes(app: FastifyInstance, s: Services): void {
   // Per app instance: another instance's writes bump the version in the database, which is
   // what every read checks first.
   const statusBodies = new VersionedCache();
+  const detailBodies = new VersionedCache(16);
   defineRoute(app, s.routes, {
     method: 'POST',
     url: '/scanner/api/v1/sessions',
@@ -49,15 +50,24 @@ export function sessionsRoutes(app: FastifyInstance, s: Services): void {
     summary: 'Get session details',
     tag: 'sessions',
     params: Params,
-    responses: { 200: SessionDetail },
-    handler: async ({ params, auth }): Promise<SessionDetail> => {
+    responses: { 200: SessionDetail, 304: null },
+    // A 10,000-capture answer takes tens of milliseconds to build and serialise, all on the
+    // event loop: it is built once per version of the session and shared by every reader, and
+    // a reader that has it already gets a 304.
+    handler: async ({ params, auth, request, reply }) => {
       const row = await s.sessions.get(auth.orgId, params.id);
-      const { capture_count: _c, photo_count: _p, ...summary } = toSessionSummary(row);
-      return {
-        ...summary,
-        captures: (await s.captures.forSession(row.id)).map(toCapture),
-        product_photos: (await s.photos.forSession(row.id)).map(toPhoto),
-      };
+      const etag = `W/"${row.id}.${row.version}.detail"`;
+      void reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
+      if (clientHas(request, etag)) return NOT_MODIFIED;
+      void reply.type('application/json');
+      return detailBodies.get(row.id, row.version, async () => {
+        const { capture_count: _c, photo_count: _p, ...summary } = toSessionSummary(row);
+        return JSON.stringify({
+          ...summary,
+          captures: (await s.captures.forSession(row.id)).map(toCapture),
+          product_photos: (await s.photos.forSession(row.id)).map(toPhoto),
+        } satisfies SessionDetail);
+      });
     },
   });
 
