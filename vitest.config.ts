@@ -27,7 +27,7 @@ export default defineConfig({
           environment: 'node',
           include: [
             'server/src/*.test.ts',
-            'server/src/{auth,limits,routes,store}/**/*.test.ts',
+            'server/src/{auth,limits,pipeline,routes,store}/**/*.test.ts',
             'server/src/http/access.test.ts',
             'server/src/http/hygiene.test.ts',
           ],

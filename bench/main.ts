@@ -5,7 +5,7 @@ import { lighthouseBench } from './lighthouse';
 import { listBench } from './list';
 import { photosBench } from './photos';
 import { pollingBench } from './polling';
-import { serverBench } from './server';
+import { serverBench } from './server/run';
 import { tlsBench } from './tls';
 import { wireBench } from './wire';
 import type { Bench, BenchOptions } from './types';

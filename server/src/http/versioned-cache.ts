@@ -3,12 +3,12 @@
  * big session share one serialisation (even while it is being built) instead of each building
  * it again. The oldest key goes when the cache is full; a build that fails is not kept.
  */
-export class VersionedCache {
-  private readonly entries = new Map<string, { version: number; body: Promise<string> }>();
+export class VersionedCache<T> {
+  private readonly entries = new Map<string, { version: number; body: Promise<T> }>();
 
   constructor(private readonly capacity = 64) {}
 
-  get(key: string, version: number, build: () => Promise<string>): Promise<string> {
+  get(key: string, version: number, build: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
     if (hit?.version === version) return hit.body;
     const body = build();

@@ -13,7 +13,8 @@ export interface Job {
 
 /**
  * How long a claimed job is this instance's without a sign of life: the runner renews it every
- * third of that, and every step does. A job of an instance that died waits this long.
+ * third of that, and every step checks it still holds it. A job of an instance that died waits
+ * this long.
  */
 export const LEASE_MS = 15_000;
 
@@ -51,6 +52,16 @@ export function jobQueue(sql: Sql, clock: Clock) {
         id,
         owner,
       ])) === 1,
+    /**
+     * Whether the job is still this instance's, by a read: a step asks before it writes, and a
+     * read costs no commit. The heartbeat is what keeps the lease alive.
+     */
+    holds: async (id: number): Promise<boolean> =>
+      (await sql.get('SELECT 1 AS held FROM jobs WHERE id = ? AND owner = ? AND lease_until > ?', [
+        id,
+        owner,
+        clock.now(),
+      ])) !== undefined,
     done: (id: number) => sql.run('DELETE FROM jobs WHERE id = ? AND owner = ?', [id, owner]),
     /**
      * At start: a SQLite file has one server, so leases left in it are a dead process's and

@@ -1,7 +1,11 @@
 import { type Job, type JobQueue, LEASE_MS } from './jobs';
 
-/** Jobs one instance runs at once. */
-const CONCURRENCY = 8;
+/**
+ * Jobs one instance runs at once. A job spends nearly all its time waiting (the step delay, a
+ * URL's lookup), not computing, so this bounds memory and leases, not CPU: with 8, a store's
+ * ten phones scanning one code a second each outran the pipeline and their captures queued.
+ */
+const CONCURRENCY = 128;
 /** How often an instance looks for jobs others enqueued, or a crashed one left behind. */
 const POLL_MS = 1_000;
 
@@ -85,7 +89,7 @@ export class JobRunner {
     }, LEASE_MS / 3);
     heartbeat.unref();
     try {
-      const finished = await this.work(job, () => this.jobs.renew(job.id));
+      const finished = await this.work(job, () => this.jobs.holds(job.id));
       if (finished && !this.stopped) await this.jobs.done(job.id);
     } catch (error) {
       this.onError(error);

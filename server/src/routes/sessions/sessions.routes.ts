@@ -11,6 +11,7 @@ import {
 import { z } from 'zod';
 import { mergeChecked } from '../../http/metadata';
 import { clientHas, defineRoute, NOT_MODIFIED } from '../../http/route';
+import { EncodedBody, sendEncoded } from '../../http/encoded-body';
 import { VersionedCache } from '../../http/versioned-cache';
 import type { Services } from '../../services';
 import { toCapture } from '../captures/captures.repository';
@@ -22,8 +23,8 @@ const Params = z.object({ id: IdParam });
 export function sessionsRoutes(app: FastifyInstance, s: Services): void {
   // Per app instance: another instance's writes bump the version in the database, which is
   // what every read checks first.
-  const statusBodies = new VersionedCache();
-  const detailBodies = new VersionedCache(16);
+  const statusBodies = new VersionedCache<EncodedBody>();
+  const detailBodies = new VersionedCache<EncodedBody>(16);
   defineRoute(app, s.routes, {
     method: 'POST',
     url: '/scanner/api/v1/sessions',
@@ -59,15 +60,16 @@ export function sessionsRoutes(app: FastifyInstance, s: Services): void {
       const etag = `W/"${row.id}.${row.version}.detail"`;
       void reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
       if (clientHas(request, etag)) return NOT_MODIFIED;
-      void reply.type('application/json');
-      return detailBodies.get(row.id, row.version, async () => {
+      const body = await detailBodies.get(row.id, row.version, async () => {
         const { capture_count: _c, photo_count: _p, ...summary } = toSessionSummary(row);
-        return JSON.stringify({
+        const detail: SessionDetail = {
           ...summary,
           captures: (await s.captures.forSession(row.id)).map(toCapture),
           product_photos: (await s.photos.forSession(row.id)).map(toPhoto),
-        } satisfies SessionDetail);
+        };
+        return new EncodedBody(JSON.stringify(detail));
       });
+      return sendEncoded(request, reply, body);
     },
   });
 
@@ -104,14 +106,15 @@ export function sessionsRoutes(app: FastifyInstance, s: Services): void {
       const etag = `W/"${row.id}.${row.version}"`;
       void reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
       if (clientHas(request, etag)) return NOT_MODIFIED;
-      void reply.type('application/json');
-      return statusBodies.get(row.id, row.version, async () =>
-        JSON.stringify({
+      const body = await statusBodies.get(row.id, row.version, async () => {
+        const poll: SessionStatusPoll = {
           session_status: row.status,
           extraction_status: row.extraction_status,
           captures: await s.captures.statusesForSession(row.id),
-        } satisfies SessionStatusPoll),
-      );
+        };
+        return new EncodedBody(JSON.stringify(poll));
+      });
+      return sendEncoded(request, reply, body);
     },
   });
 
