@@ -29,6 +29,7 @@ import { registerSecurityHeaders } from './security';
 import { createServices, type Services } from './services';
 import { presignSecret } from './storage/presign-secret';
 import type { Sql } from './store/sql';
+import type { ObjectStore } from './storage/object-store';
 import { registerStaticApp } from './static';
 
 export interface AppOptions {
@@ -37,6 +38,8 @@ export interface AppOptions {
   /** Signs presigned upload URLs; unset, a random secret stored in the database is shared. */
   presignSecret?: string | null;
   dataDir: string;
+  /** Where uploaded images go; a folder under dataDir unless given (a shared one, a bucket). */
+  objects?: ObjectStore;
   version: string;
   clock?: Clock;
   /** The built app to serve; omitted in API-only tests. */
@@ -90,6 +93,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     clock,
     presignSecret: await presignSecret(options.sql, options.presignSecret ?? null),
     dataDir: options.dataDir,
+    objects: options.objects,
     pipelineDelayMs: options.pipelineDelayMs ?? 0,
     allowPrivateUrls: options.allowPrivateUrls ?? false,
     origins: originResolver(options.origins ?? {}),

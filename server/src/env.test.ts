@@ -10,6 +10,7 @@ describe('readConfig', () => {
       tls: null,
       tlsNames: [],
       dataDir: '/srv/app/.data',
+      objectsDir: '/srv/app/.data/objects',
       databaseUrl: null,
       presignSecret: null,
       staticDir: '/srv/app/dist',
@@ -30,6 +31,10 @@ describe('readConfig', () => {
     const c = readConfig({ PORT: '9000', SCANNER_DATA_DIR: '/tmp/x' }, '/srv/app');
     expect(c.port).toBe(9000);
     expect(c.dataDir).toBe('/tmp/x');
+    expect(c.objectsDir).toBe('/tmp/x/objects');
+    expect(readConfig({ SCANNER_OBJECTS_DIR: 'shared/img' }, '/srv/app').objectsDir).toBe(
+      '/srv/app/shared/img',
+    );
   });
 
   it('reads the pipeline, TTL, private-URL and rate-limit settings', () => {

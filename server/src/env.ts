@@ -48,6 +48,8 @@ const EnvSchema = z.object({
   SCANNER_TLS_KEY: z.string().min(1).optional(),
   SCANNER_TLS_NAMES: commaList(z.string().regex(/^[a-z0-9.-]+$/i, 'Host names only.')),
   SCANNER_DATA_DIR: z.string().min(1).default('.data'),
+  // Uploaded images: SCANNER_DATA_DIR/objects unless set (a folder every instance shares).
+  SCANNER_OBJECTS_DIR: z.string().min(1).optional(),
   SCANNER_PRESIGN_SECRET: z.string().min(32, 'At least 32 characters.').optional(),
   // Set: PostgreSQL, which several instances can share. Unset: SQLite in SCANNER_DATA_DIR.
   SCANNER_DATABASE_URL: z
@@ -89,6 +91,8 @@ export type Config = {
   /** Extra host names the LAN certificate covers (a DNS name the store gave this machine). */
   tlsNames: string[];
   dataDir: string;
+  /** Where uploaded images are stored. */
+  objectsDir: string;
   /** PostgreSQL's URL, or null for SQLite in dataDir. */
   databaseUrl: string | null;
   /** Overrides the presign secret stored in the database. */
@@ -156,6 +160,10 @@ export function readConfig(
         : null,
     tlsNames: e.SCANNER_TLS_NAMES,
     dataDir: path.resolve(cwd, e.SCANNER_DATA_DIR),
+    objectsDir: path.resolve(
+      cwd,
+      e.SCANNER_OBJECTS_DIR ?? path.join(e.SCANNER_DATA_DIR, 'objects'),
+    ),
     databaseUrl: e.SCANNER_DATABASE_URL ?? null,
     presignSecret: e.SCANNER_PRESIGN_SECRET ?? null,
     staticDir: path.resolve(cwd, e.SCANNER_STATIC_DIR),

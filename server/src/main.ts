@@ -6,6 +6,7 @@ import QRCode from 'qrcode';
 import { createApp } from './app';
 import { bootstrap } from './bootstrap';
 import { openStore } from './store/open';
+import { folderObjects } from './storage/object-store';
 import { ConfigError, readConfig } from './env';
 import { onePortServer } from './tls/one-port';
 import { lanAddress, secureSetup } from './tls/secure-setup';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     sql,
     presignSecret: config.presignSecret,
     dataDir: config.dataDir,
+    objects: folderObjects(config.objectsDir),
     staticDir: config.staticDir,
     version: packageVersion(),
     pipelineDelayMs: config.pipelineDelayMs,

@@ -15,13 +15,15 @@ import { photosRepository } from './routes/photos/photos.repository';
 import { proposalsRepository } from './routes/proposals/proposals.repository';
 import { sessionsRepository } from './routes/sessions/sessions.repository';
 import { uploadsRepository } from './routes/uploads/uploads.repository';
-import { objectStore } from './storage/object-store';
+import { folderObjects, type ObjectStore } from './storage/object-store';
 import { presigner } from './storage/presign';
 
 export interface ServiceOptions {
   sql: Sql;
   clock: Clock;
   dataDir: string;
+  /** Uploaded images; a folder under dataDir when not given. */
+  objects?: ObjectStore;
   pipelineDelayMs: number;
   allowPrivateUrls: boolean;
   origins: OriginResolver;
@@ -66,7 +68,7 @@ export function createServices(options: ServiceOptions) {
     photos: photosRepository(sql, clock),
     idempotency: idempotencyStore(sql, clock),
     uploads: uploadsRepository(sql, clock),
-    objects: objectStore(path.join(options.dataDir, 'objects')),
+    objects: options.objects ?? folderObjects(path.join(options.dataDir, 'objects')),
     presign: presigner(options.presignSecret, clock),
     pipeline,
     routes: [] as RouteRecord[],

@@ -1,13 +1,30 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
+/**
+ * Where uploaded images go. The server only needs these four operations, so another backend
+ * (a bucket) is one more adapter; the local folder is the default, and a shared folder (NFS)
+ * serves several instances.
+ */
+export interface ObjectStore {
+  /** Whether `key` is one this store accepts: no `..`, no leading slash, no empty segment. */
+  isValidKey(key: string): boolean;
+  put(key: string, bytes: Uint8Array): Promise<void>;
+  /** The object's bytes, or null when there is none under `key`. */
+  get(key: string): Promise<Uint8Array | null>;
+  /** Removes the object; removing a missing one is not an error. */
+  remove(key: string): Promise<void>;
+}
 
 const KEY = /^[A-Za-z0-9_-][A-Za-z0-9/_.-]{0,511}$/;
 
 /**
- * Stores uploaded objects as files under one root. Keys are checked twice: by pattern (no
- * `..` segment, no leading slash) and by the resolved path, so nothing lands outside the root.
+ * Objects as files under one root. Keys are checked twice: by pattern and by the resolved
+ * path, so nothing lands outside the root. A file is written under a temporary name and then
+ * renamed, so another instance on the same shared folder never reads half of one.
  */
-export function objectStore(root: string) {
+export function folderObjects(root: string): ObjectStore {
   const resolve = (key: string): string => {
     if (!KEY.test(key) || key.split('/').some((s) => s === '..' || s === '.' || s === '')) {
       throw new Error(`Refused object key ${JSON.stringify(key)}`);
@@ -18,7 +35,7 @@ export function objectStore(root: string) {
     return full;
   };
   return {
-    isValidKey(key: string): boolean {
+    isValidKey(key) {
       try {
         resolve(key);
         return true;
@@ -26,16 +43,28 @@ export function objectStore(root: string) {
         return false;
       }
     },
-    put(key: string, bytes: Uint8Array): void {
+    async put(key, bytes) {
       const file = resolve(key);
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, bytes);
+      await mkdir(path.dirname(file), { recursive: true });
+      const partial = `${file}.${randomUUID()}.partial`;
+      try {
+        await writeFile(partial, bytes);
+        await rename(partial, file);
+      } catch (error) {
+        await rm(partial, { force: true });
+        throw error;
+      }
     },
-    remove(key: string): void {
-      rmSync(resolve(key), { force: true });
+    async get(key) {
+      try {
+        return new Uint8Array(await readFile(resolve(key)));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
     },
-    pathOf: resolve,
+    async remove(key) {
+      await rm(resolve(key), { force: true });
+    },
   };
 }
-
-export type ObjectStore = ReturnType<typeof objectStore>;

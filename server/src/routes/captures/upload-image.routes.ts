@@ -56,7 +56,7 @@ export function uploadImageRoutes(app: FastifyInstance, s: Services): void {
         resolveSessionRef(parsed.data) ?? '',
       );
       const key = `captures/${session.id}/${randomUUID()}${type.ext}`;
-      s.objects.put(key, file);
+      await s.objects.put(key, file);
       const create = async () => {
         await s.uploads.record({
           s3_key: key,
@@ -96,7 +96,7 @@ export function uploadImageRoutes(app: FastifyInstance, s: Services): void {
         ? await s.idempotency.commit({ orgId: request.auth.orgId, key: idemKey, hash }, write)
         : { ...(await s.sql.transaction(write)), replayed: false };
       // Replayed: the first request's object is the capture's.
-      if (!made.id) s.objects.remove(key);
+      if (!made.id) await s.objects.remove(key);
       return sendStored(reply, out, out.replayed);
     },
   );

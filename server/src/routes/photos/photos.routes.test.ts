@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PresignResponse, ProductPhoto } from '#contract';
 import { multipart, pngBytes } from '../../test/multipart';
 import { createTestApp, type TestApp } from '../../test/harness';
+import type { ObjectStore } from '../../storage/object-store';
 
 let t: TestApp;
 let sessionId: string;
@@ -300,7 +301,7 @@ describe('the upload target refuses what it cannot trust, before reading it', ()
     expect((await register()).statusCode).toBe(409);
     const overwrite = await upload(p, pngBytes(16));
     expect(overwrite.statusCode).toBe(409);
-    expect(readFileSync(t.app.services.objects.pathOf(p.s3_key))).toEqual(pngBytes(8));
+    expect(await t.app.services.objects.get(p.s3_key)).toEqual(new Uint8Array(pngBytes(8)));
   });
 
   it('names the limit a form broke: fields, files, or size', async () => {
@@ -316,5 +317,37 @@ describe('the upload target refuses what it cannot trust, before reading it', ()
     const files = await t.app.inject({ method: 'POST', url: '/scanner/uploads', ...body });
     expect(files.statusCode).toBe(413);
     expect(files.json().error.message).toMatch(/at most 1 file/);
+  });
+});
+
+describe('the object store seam', () => {
+  it('keeps uploads in the store the app is given (a bucket, a shared folder)', async () => {
+    const kept = new Map<string, Uint8Array>();
+    const bucket: ObjectStore = {
+      isValidKey: (key) => /^[\w/.-]+$/.test(key),
+      put: (key, bytes) => Promise.resolve(void kept.set(key, bytes)),
+      get: (key) => Promise.resolve(kept.get(key) ?? null),
+      remove: (key) => Promise.resolve(void kept.delete(key)),
+    };
+    const other = await createTestApp({ objects: bucket });
+    try {
+      const session = await other.createSession({ capture_mode: 'both' });
+      const p = PresignResponse.parse(
+        (
+          await other.call({
+            url: `/scanner/api/v1/sessions/${session}/presigned-upload-url?photo_type=front&original_filename=a.png`,
+          })
+        ).json(),
+      );
+      const body = await multipart(p.upload_fields, {
+        file: { bytes: pngBytes(4), name: 'a.png' },
+      });
+      const res = await other.app.inject({ method: 'POST', url: '/scanner/uploads', ...body });
+      expect(res.statusCode).toBe(204);
+      expect([...kept.keys()]).toEqual([p.s3_key]);
+      expect(existsSync(path.join(other.dataDir, 'objects', p.s3_key))).toBe(false);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -42,7 +42,7 @@ export function uploadsRoutes(app: FastifyInstance, s: Services): void {
         'This object is already registered as a photo; ask for a new upload URL.',
       );
     }
-    s.objects.put(check.policy.key, file);
+    await s.objects.put(check.policy.key, file);
     await s.uploads.record({
       s3_key: check.policy.key,
       session_id: session.id,
