@@ -19,3 +19,4 @@ export * from './text';
 
 /** Where the Scanner API lives on any origin. */
 export const SCANNER_API_PREFIX = '/scanner/api/v1';
+export * from './endpoints';

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerFactory } from 'fastif
 import { PHOTO_UPLOAD_LIMITS, SCANNER_API_PREFIX } from '#contract';
 import type { Clock } from './clock';
 import { systemClock } from './clock';
+import { onlyTableRoutes } from './http/route';
 import { registerAccess } from './http/access';
 import { registerErrorHandler } from './http/error-handler';
 import { registerJsonBody } from './http/json-body';
@@ -18,7 +19,7 @@ import { uploadImageRoutes } from './routes/captures/upload-image.routes';
 import { digitalLinkRoutes } from './routes/digital-link/digital-link.routes';
 import { healthRoutes } from './routes/health/health.routes';
 import { keyRoutes } from './routes/key/key.routes';
-import { openApiRoutes } from './routes/openapi/openapi.routes';
+import { DOCS_PATH, OPENAPI_PATH, openApiRoutes } from './routes/openapi/openapi.routes';
 import { photosRoutes } from './routes/photos/photos.routes';
 import { proposalsRoutes } from './routes/proposals/proposals.routes';
 import { resolveRoutes } from './routes/resolve/resolve.routes';
@@ -149,8 +150,9 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     apiPrefixes: API_PREFIXES,
   });
 
+  onlyTableRoutes(app, API_PREFIXES, [OPENAPI_PATH, DOCS_PATH]);
   healthRoutes(app, options.version);
-  keyRoutes(app, services);
+  keyRoutes(app);
   sessionsRoutes(app, services);
   capturesRoutes(app, services);
   uploadImageRoutes(app, services);
@@ -158,8 +160,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   uploadsRoutes(app, services);
   proposalsRoutes(app, services);
   resolveRoutes(app, services);
-  digitalLinkRoutes(app, services);
-  openApiRoutes(app, services, options.version);
+  digitalLinkRoutes(app);
+  openApiRoutes(app, options.version);
   if (options.trust) trustRoutes(app, options.trust.caCert, options.trust.serverName);
   else
     app.get('/trust/info.json', { config: { access: 'public' } }, (): LanInfo => ({ lan: false }));

@@ -5,7 +5,6 @@ import { productsRepository } from './catalog/products.repository';
 import type { Clock } from './clock';
 import type { Sql } from './store/sql';
 import type { OriginResolver } from './http/origins';
-import type { RouteRecord } from './http/route';
 import { idempotencyStore } from './limits/idempotency';
 import { jobQueue } from './pipeline/jobs';
 import { Pipeline } from './pipeline/pipeline';
@@ -71,7 +70,6 @@ export function createServices(options: ServiceOptions) {
     objects: options.objects ?? folderObjects(path.join(options.dataDir, 'objects')),
     presign: presigner(options.presignSecret, clock),
     pipeline,
-    routes: [] as RouteRecord[],
   };
 }
 

@@ -2,6 +2,7 @@ import { Negotiator } from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { Serialized } from './route';
 
 type Encoding = 'br' | 'gzip';
 const negotiator = new Negotiator<Encoding>({ supportedValues: ['br', 'gzip'], cache: new Map() });
@@ -39,14 +40,14 @@ export async function sendEncoded(
   request: FastifyRequest,
   reply: FastifyReply,
   body: EncodedBody,
-): Promise<string | Buffer> {
+): Promise<Serialized> {
   void reply.type('application/json');
-  if (body.json.length < SMALL) return body.json;
+  if (body.json.length < SMALL) return new Serialized(body.json);
   const vary = reply.getHeader('Vary');
   const varies = vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding';
   void reply.header('Vary', varies);
   const encoding = negotiator.negotiate(request.headers['accept-encoding'] ?? '');
-  if (!encoding) return body.json;
+  if (!encoding) return new Serialized(body.json);
   void reply.header('Content-Encoding', encoding);
-  return body.as(encoding);
+  return new Serialized(await body.as(encoding));
 }

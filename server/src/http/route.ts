@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { AuthContext } from '../auth/auth';
-import type { Access } from './access';
 import { idempotencyKeyOf, requestHash, type StoredResponse } from '../limits/idempotency';
 import { HttpError } from './errors';
 import { fieldErrors } from './error-handler';
+import { type Endpoint, ENDPOINTS, type SuccessSchema, successStatus } from '#contract';
 
 export interface RouteContext<B, Q, P> {
   body: B;
@@ -15,25 +15,34 @@ export interface RouteContext<B, Q, P> {
   reply: FastifyReply;
 }
 
-export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  url: string;
-  summary: string;
-  tag: string;
-  body?: B;
-  query?: Q;
-  params?: P;
-  /** Status -> schema (null: no body); the first 2xx is what the handler returns. */
-  responses: Record<number, z.ZodType | null>;
-  /** Who may call it; an API key unless said otherwise. */
-  access?: Access;
+/** What a schema parses to; an input the endpoint does not take is `unknown`. */
+type Out<S> = z.output<NonNullable<S>>;
+
+/** What a handler may answer: the success body its endpoint names (type-checked), or... */
+export type HandlerResult<E extends Endpoint> =
+  | (SuccessSchema<E['responses']> extends z.ZodType
+      ? z.input<SuccessSchema<E['responses']>>
+      : null | undefined)
+  /** ...a 304 for a client whose copy is current, or... */
+  | typeof NOT_MODIFIED
+  /** ...that body already serialised (a cached one), sent as it is. */
+  | Serialized;
+
+export interface RouteOptions<E extends Endpoint> {
   /**
    * False for a POST whose handler waits on something outside the database (the network):
    * its Idempotency-Key is held by a leased claim instead of committing with the write, so
    * that no transaction is held open across the wait.
    */
   transactional?: boolean;
-  handler: (ctx: RouteContext<z.output<B>, z.output<Q>, z.output<P>>) => unknown;
+  handler: (
+    ctx: RouteContext<Out<E['body']>, Out<E['query']>, Out<E['params']>>,
+  ) => HandlerResult<E> | Promise<HandlerResult<E>>;
+}
+
+/** A success body serialised ahead (JSON, or its compressed bytes with the headers set). */
+export class Serialized {
+  constructor(readonly body: string | Buffer) {}
 }
 
 /**
@@ -52,12 +61,6 @@ export function clientHas(request: FastifyRequest, etag: string): boolean {
   });
 }
 
-/** Every route defined here, for the OpenAPI document. */
-export type RouteRecord = Pick<
-  RouteSpec<z.ZodType, z.ZodType, z.ZodType>,
-  'method' | 'url' | 'summary' | 'tag' | 'body' | 'query' | 'params' | 'responses'
->;
-
 function parse<S extends z.ZodType>(
   schema: S | undefined,
   value: unknown,
@@ -74,37 +77,45 @@ function parse<S extends z.ZodType>(
 }
 
 /**
- * Defines a route once: Fastify gets the handler (inputs parsed with the contract's schemas,
- * errors to 422 with field names), and the registry gets its OpenAPI description.
+ * Registers the route of one endpoint of the contract's table (contract/endpoints.ts): its
+ * method, path and access from there, its inputs parsed with its schemas (errors to 422 with
+ * field names), and the handler's answer checked by the compiler against its response schema.
  */
-export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
+export function defineRoute<E extends Endpoint>(
   app: FastifyInstance,
-  registry: RouteRecord[],
-  spec: RouteSpec<B, Q, P>,
+  endpoint: E,
+  options: RouteOptions<E>,
 ): void {
-  registry.push(spec);
-  const success = Number(Object.keys(spec.responses).find((s) => Number(s) < 300) ?? 200);
+  const success = successStatus(endpoint);
   app.route({
-    method: spec.method,
-    url: spec.url,
-    config: { access: spec.access ?? 'key' },
+    method: endpoint.method,
+    url: endpoint.path,
+    config: { access: endpoint.access },
     handler: async (request, reply) => {
-      const params = parse(spec.params, request.params, 'params');
-      const query = parse(spec.query, request.query, 'query');
-      const body = parse(spec.body, request.body, 'body');
-      const run = () => spec.handler({ body, query, params, auth: request.auth, request, reply });
+      const params = parse(endpoint.params, request.params, 'params') as Out<E['params']>;
+      const query = parse(endpoint.query, request.query, 'query') as Out<E['query']>;
+      const body = parse(endpoint.body, request.body, 'body') as Out<E['body']>;
+      const run = () =>
+        options.handler({ body, query, params, auth: request.auth, request, reply });
       const key = idempotencyKeyOf(request);
       if (!key) {
         const result = await run();
-        return result === NOT_MODIFIED ? reply.code(304).send() : reply.code(success).send(result);
+        if (result === NOT_MODIFIED) return reply.code(304).send();
+        return reply.code(success).send(result instanceof Serialized ? result.body : result);
       }
       const idem = app.services.idempotency;
       const req = { orgId: request.auth.orgId, key, hash: requestHash(request) };
-      if (spec.transactional === false) {
+      const serialise = (result: HandlerResult<E>) => {
+        if (!(result instanceof Serialized)) return JSON.stringify(result);
+        // Compressed bytes carry headers of their own: only a GET answers with them.
+        if (typeof result.body !== 'string') throw new Error('Cannot store compressed bytes');
+        return result.body;
+      };
+      if (options.transactional === false) {
         const stored = await idem.claim(req);
         if (stored) return sendStored(reply, stored, true);
         try {
-          const response = { status: success, body: JSON.stringify(await run()) };
+          const response = { status: success, body: serialise(await run()) };
           await idem.finish(req, response);
           return sendStored(reply, response, false);
         } catch (error) {
@@ -114,10 +125,31 @@ export function defineRoute<B extends z.ZodType, Q extends z.ZodType, P extends 
       }
       const out = await idem.commit(req, async () => ({
         status: success,
-        body: JSON.stringify(await run()),
+        body: serialise(await run()),
       }));
       return sendStored(reply, out, out.replayed);
     },
+  });
+}
+
+/**
+ * Stops start-up if an API route is registered that the contract's table does not name (the
+ * documents about the API aside): the table is the one list of what the API is.
+ */
+export function onlyTableRoutes(
+  app: FastifyInstance,
+  prefixes: readonly string[],
+  untabled: readonly string[],
+): void {
+  const tabled = new Set(Object.values(ENDPOINTS).map((e) => `${e.method} ${e.path}`));
+  app.addHook('onRoute', (route) => {
+    if (!prefixes.some((prefix) => route.url.startsWith(prefix))) return;
+    if (untabled.includes(route.url)) return;
+    for (const method of [route.method].flat()) {
+      // Fastify adds a HEAD route for every GET by itself.
+      if (method === 'HEAD' || tabled.has(`${method} ${route.url}`)) continue;
+      throw new Error(`${method} ${route.url} is not in the contract's table of endpoints.`);
+    }
   });
 }
 

@@ -1,29 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  Capture,
-  CreateCaptureRequest,
-  IdParam,
-  resolveSessionRef,
-  UpdateCaptureRequest,
-} from '#contract';
+import { ENDPOINTS, resolveSessionRef } from '#contract';
 import { readMetadata } from '../../db/json';
-import { z } from 'zod';
 import { conflict } from '../../store/errors';
 import { mergeChecked } from '../../http/metadata';
 import { defineRoute } from '../../http/route';
 import type { Services } from '../../services';
 import { toCapture } from './captures.repository';
 
-export const CaptureParams = z.object({ id: IdParam });
-
 export function capturesRoutes(app: FastifyInstance, s: Services): void {
-  defineRoute(app, s.routes, {
-    method: 'POST',
-    url: '/scanner/api/v1/captures',
-    summary: 'Submit a barcode or QR scan',
-    tag: 'captures',
-    body: CreateCaptureRequest,
-    responses: { 201: Capture, 404: null, 409: null },
+  defineRoute(app, ENDPOINTS.createCapture, {
     handler: async ({ body, auth }) => {
       const session = await s.sessions.getActive(auth.orgId, resolveSessionRef(body) ?? '');
       const metadata = mergeChecked({}, body.metadata);
@@ -46,24 +31,11 @@ export function capturesRoutes(app: FastifyInstance, s: Services): void {
     },
   });
 
-  defineRoute(app, s.routes, {
-    method: 'GET',
-    url: '/scanner/api/v1/captures/:id',
-    summary: 'Get capture status',
-    tag: 'captures',
-    params: CaptureParams,
-    responses: { 200: Capture },
+  defineRoute(app, ENDPOINTS.getCapture, {
     handler: async ({ params, auth }) => toCapture(await s.captures.get(auth.orgId, params.id)),
   });
 
-  defineRoute(app, s.routes, {
-    method: 'PATCH',
-    url: '/scanner/api/v1/captures/:id',
-    summary: 'Update capture metadata: a quantity, a note (Part A extension)',
-    tag: 'captures',
-    params: CaptureParams,
-    body: UpdateCaptureRequest,
-    responses: { 200: Capture, 409: null },
+  defineRoute(app, ENDPOINTS.updateCapture, {
     handler: async ({ params, body, auth }) => {
       const row = await s.captures.get(auth.orgId, params.id);
       await s.sessions.getActive(auth.orgId, row.session_id);
@@ -78,13 +50,7 @@ export function capturesRoutes(app: FastifyInstance, s: Services): void {
     },
   });
 
-  defineRoute(app, s.routes, {
-    method: 'DELETE',
-    url: '/scanner/api/v1/captures/:id',
-    summary: 'Remove a capture (Part A extension); removing it again answers 204 too',
-    tag: 'captures',
-    params: CaptureParams,
-    responses: { 204: null, 409: null },
+  defineRoute(app, ENDPOINTS.deleteCapture, {
     handler: async ({ params, auth }) => {
       if (await s.captures.wasRemoved(auth.orgId, params.id)) return undefined;
       const row = await s.captures.get(auth.orgId, params.id);
@@ -97,13 +63,7 @@ export function capturesRoutes(app: FastifyInstance, s: Services): void {
     },
   });
 
-  defineRoute(app, s.routes, {
-    method: 'POST',
-    url: '/scanner/api/v1/captures/:id/retry',
-    summary: 'Retry a failed capture',
-    tag: 'captures',
-    params: CaptureParams,
-    responses: { 200: Capture, 409: null },
+  defineRoute(app, ENDPOINTS.retryCapture, {
     handler: async ({ params, auth }) => {
       const row = await s.captures.get(auth.orgId, params.id);
       await s.sessions.getActive(auth.orgId, row.session_id);

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { Capture, MetadataPatchSchema, resolveSessionRef, UploadImageFields } from '#contract';
+import { ENDPOINTS, MetadataPatchSchema, resolveSessionRef, UploadImageFields } from '#contract';
 import { fieldErrors } from '../../http/error-handler';
 import { HttpError, invalid } from '../../http/errors';
 import { assertJsonDepth } from '../../http/json-body';
@@ -29,18 +29,13 @@ function readMetadataField(text: string | undefined) {
 }
 
 export function uploadImageRoutes(app: FastifyInstance, s: Services): void {
-  s.routes.push({
-    method: 'POST',
-    url: '/scanner/api/v1/captures/upload-image',
-    summary: 'Upload a product image (multipart: image + fields)',
-    tag: 'captures',
-    body: UploadImageFields,
-    responses: { 201: Capture, 413: null, 415: null },
-  });
-  app.post(
-    '/scanner/api/v1/captures/upload-image',
-    { config: { access: 'key' } },
-    async (request, reply) => {
+  const endpoint = ENDPOINTS.uploadImage;
+  // Multipart: its form is read here, not by defineRoute's JSON parsing.
+  app.route({
+    method: endpoint.method,
+    url: endpoint.path,
+    config: { access: endpoint.access },
+    handler: async (request, reply) => {
       const { fields, file } = await readMultipart(request, {
         fileField: 'image',
         maxBytes: s.uploadMaxBytes,
@@ -99,5 +94,5 @@ export function uploadImageRoutes(app: FastifyInstance, s: Services): void {
       if (!made.id) await s.objects.remove(key);
       return sendStored(reply, out, out.replayed);
     },
-  );
+  });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { Health } from '#contract';
+import { ENDPOINTS } from '#contract';
+import { defineRoute } from '../../http/route';
 
 export function healthRoutes(app: FastifyInstance, version: string): void {
-  app.get('/healthz', { config: { access: 'public' } }, (): Health => ({ status: 'ok', version }));
+  defineRoute(app, ENDPOINTS.health, { handler: () => ({ status: 'ok' as const, version }) });
 }

@@ -1,11 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import type { Services } from '../../services';
+import { ENDPOINTS } from '#contract';
 import { docsPage, openApiDocument } from './openapi';
 
-export function openApiRoutes(app: FastifyInstance, s: Services, version: string): void {
+export const OPENAPI_PATH = '/scanner/api/v1/openapi.json';
+export const DOCS_PATH = '/scanner/api/v1/docs';
+
+/** The OpenAPI document and a docs page, both from the contract's table of endpoints. */
+export function openApiRoutes(app: FastifyInstance, version: string): void {
   const config = { access: 'public' } as const;
-  app.get('/scanner/api/v1/openapi.json', { config }, () => openApiDocument(s.routes, version));
-  app.get('/scanner/api/v1/docs', { config }, (_request, reply) =>
-    reply.type('text/html').send(docsPage(s.routes)),
+  const endpoints = Object.values(ENDPOINTS);
+  app.get(OPENAPI_PATH, { config }, () => openApiDocument(endpoints, version));
+  app.get(DOCS_PATH, { config }, (_request, reply) =>
+    reply.type('text/html').send(docsPage(endpoints)),
   );
 }

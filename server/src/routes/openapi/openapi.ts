@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RouteRecord } from '../../http/route';
+import type { Endpoint } from '#contract';
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
@@ -19,12 +19,12 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas the routes validate with. */
-export function openApiDocument(routes: readonly RouteRecord[], version: string) {
+export function openApiDocument(routes: readonly Endpoint[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const path = route.url.replace(/:(\w+)/g, '{$1}');
+    const path = route.path.replace(/:(\w+)/g, '{$1}');
     const parameters = [
-      ...[...route.url.matchAll(/:(\w+)/g)].map((m) => ({
+      ...[...route.path.matchAll(/:(\w+)/g)].map((m) => ({
         name: m[1],
         in: 'path',
         required: true,
@@ -57,13 +57,15 @@ export function openApiDocument(routes: readonly RouteRecord[], version: string)
     (paths[path] ??= {})[route.method.toLowerCase()] = {
       summary: route.summary,
       tags: [route.tag],
+      // Anyone may call it: no key (the document's default) is asked for.
+      ...(route.access === 'public' ? { security: [] } : {}),
       parameters,
       ...(route.body
         ? {
             requestBody: {
               required: true,
               content: {
-                [route.url.endsWith('upload-image') ? 'multipart/form-data' : 'application/json']: {
+                [route.form ? 'multipart/form-data' : 'application/json']: {
                   schema: toSchema(route.body, 'input'),
                 },
               },
@@ -110,11 +112,11 @@ export function openApiDocument(routes: readonly RouteRecord[], version: string)
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A plain, dependency-free docs page: every operation, linking to the JSON for detail. */
-export function docsPage(routes: readonly RouteRecord[]): string {
+export function docsPage(routes: readonly Endpoint[]): string {
   const rows = routes
     .map(
       (r) =>
-        `<tr><td><code>${r.method}</code></td><td><code>${escape(r.url.replace(/:(\w+)/g, '{$1}'))}</code></td><td>${escape(r.summary)}</td><td>${Object.keys(r.responses).join(', ')}</td></tr>`,
+        `<tr><td><code>${r.method}</code></td><td><code>${escape(r.path.replace(/:(\w+)/g, '{$1}'))}</code></td><td>${escape(r.summary)}</td><td>${Object.keys(r.responses).join(', ')}</td></tr>`,
     )
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Scanner API</title>

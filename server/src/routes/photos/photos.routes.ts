@@ -1,15 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  PresignQuery,
-  PresignResponse,
-  ProductPhoto,
-  ProductPhotoList,
-  readMetadataJson,
-  RegisterPhotoRequest,
-  ReorderPhotosRequest,
-  UpdatePhotoRequest,
-} from '#contract';
-import { z } from 'zod';
+import { ENDPOINTS, readMetadataJson } from '#contract';
 import { HttpError, invalid } from '../../http/errors';
 import { mergeChecked } from '../../http/metadata';
 import { defineRoute } from '../../http/route';
@@ -18,18 +8,10 @@ import type { Services } from '../../services';
 import { sanitizeFilename } from '../uploads/image-types';
 import { toPhoto } from './photos.repository';
 
-const SessionParams = z.object({ session_id: z.string().min(1).max(64) });
 export const UPLOAD_PATH = '/scanner/uploads';
 
 export function photosRoutes(app: FastifyInstance, s: Services): void {
-  defineRoute(app, s.routes, {
-    method: 'GET',
-    url: '/scanner/api/v1/sessions/:session_id/presigned-upload-url',
-    summary: 'Get presigned S3 upload URL',
-    tag: 'photos',
-    params: SessionParams,
-    query: PresignQuery,
-    responses: { 200: PresignResponse },
+  defineRoute(app, ENDPOINTS.presignUpload, {
     handler: async ({ params, query, auth, request }) => {
       const session = await s.sessions.getActive(auth.orgId, params.session_id);
       // The upload target is this server, on its public origin (never a Host it does not know).
@@ -43,14 +25,7 @@ export function photosRoutes(app: FastifyInstance, s: Services): void {
     },
   });
 
-  defineRoute(app, s.routes, {
-    method: 'POST',
-    url: '/scanner/api/v1/sessions/:session_id/photos',
-    summary: 'Register a product photo',
-    tag: 'photos',
-    params: SessionParams,
-    body: RegisterPhotoRequest,
-    responses: { 201: ProductPhoto, 409: null },
+  defineRoute(app, ENDPOINTS.registerPhoto, {
     handler: async ({ params, body, auth }) => {
       const session = await s.sessions.getActive(auth.orgId, params.session_id);
       const upload = await s.uploads.get(body.s3_key);
@@ -88,14 +63,7 @@ export function photosRoutes(app: FastifyInstance, s: Services): void {
     },
   });
 
-  defineRoute(app, s.routes, {
-    method: 'PATCH',
-    url: '/scanner/api/v1/sessions/:session_id/photos/:photo_id',
-    summary: 'Update photo classification',
-    tag: 'photos',
-    params: SessionParams.extend({ photo_id: z.string().min(1).max(64) }),
-    body: UpdatePhotoRequest,
-    responses: { 200: ProductPhoto, 409: null },
+  defineRoute(app, ENDPOINTS.updatePhoto, {
     handler: async ({ params, body, auth }) => {
       const session = await s.sessions.getActive(auth.orgId, params.session_id);
       const photo = await s.photos.get(session.id, params.photo_id);
@@ -106,14 +74,7 @@ export function photosRoutes(app: FastifyInstance, s: Services): void {
     },
   });
 
-  defineRoute(app, s.routes, {
-    method: 'POST',
-    url: '/scanner/api/v1/sessions/:session_id/photos/reorder',
-    summary: 'Reorder product photos',
-    tag: 'photos',
-    params: SessionParams,
-    body: ReorderPhotosRequest,
-    responses: { 200: ProductPhotoList, 409: null },
+  defineRoute(app, ENDPOINTS.reorderPhotos, {
     handler: async ({ params, body, auth }) => {
       const session = await s.sessions.getActive(auth.orgId, params.session_id);
       const gallery = (await s.photos.forSession(session.id)).map((p) => p.id);

@@ -1,44 +1,22 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  ApplyProposalsResponse,
-  Proposal,
-  ProposalId,
-  ProposalList,
-  readMetadataJson,
-  ReviewProposalRequest,
-} from '#contract';
-import { z } from 'zod';
+import { ENDPOINTS, readMetadataJson } from '#contract';
 import { badRequest } from '../../http/errors';
 import { conflict } from '../../store/errors';
 import { mergeChecked } from '../../http/metadata';
 import { defineRoute } from '../../http/route';
 import type { Services } from '../../services';
-import { CaptureParams } from '../captures/captures.routes';
 import { toCapture } from '../captures/captures.repository';
 import { toProposal } from './proposals.repository';
 
 export function proposalsRoutes(app: FastifyInstance, s: Services): void {
-  defineRoute(app, s.routes, {
-    method: 'GET',
-    url: '/scanner/api/v1/captures/:id/proposals',
-    summary: 'List enrichment proposals',
-    tag: 'enrichment',
-    params: CaptureParams,
-    responses: { 200: ProposalList },
+  defineRoute(app, ENDPOINTS.listProposals, {
     handler: async ({ params, auth }) => {
       const capture = await s.captures.get(auth.orgId, params.id);
       return (await s.proposals.forCapture(capture.id)).map(toProposal);
     },
   });
 
-  defineRoute(app, s.routes, {
-    method: 'PATCH',
-    url: '/scanner/api/v1/proposals/:proposal_id',
-    summary: 'Review an enrichment proposal',
-    tag: 'enrichment',
-    params: z.object({ proposal_id: ProposalId }),
-    body: ReviewProposalRequest,
-    responses: { 200: Proposal, 409: null },
+  defineRoute(app, ENDPOINTS.reviewProposal, {
     handler: async ({ params, body, auth }) => {
       const row = await s.proposals.get(auth.orgId, params.proposal_id);
       if (row.applied_at) throw conflict('This proposal has already been applied to the product.');
@@ -56,13 +34,7 @@ export function proposalsRoutes(app: FastifyInstance, s: Services): void {
     },
   });
 
-  defineRoute(app, s.routes, {
-    method: 'POST',
-    url: '/scanner/api/v1/captures/:id/apply',
-    summary: 'Apply accepted proposals',
-    tag: 'enrichment',
-    params: CaptureParams,
-    responses: { 200: ApplyProposalsResponse, 400: null },
+  defineRoute(app, ENDPOINTS.applyProposals, {
     handler: async ({ params, auth }) => {
       const capture = await s.captures.get(auth.orgId, params.id);
       if (!capture.product_id)

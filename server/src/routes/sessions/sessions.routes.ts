@@ -1,14 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import {
-  CreateSessionRequest,
-  IdParam,
-  SessionDetail,
-  SessionStatusPoll,
-  SessionSummary,
-  UpdateSessionRequest,
-  readMetadataJson,
-} from '#contract';
-import { z } from 'zod';
+import { ENDPOINTS, type SessionDetail, type SessionStatusPoll, readMetadataJson } from '#contract';
 import { mergeChecked } from '../../http/metadata';
 import { clientHas, defineRoute, NOT_MODIFIED } from '../../http/route';
 import { EncodedBody, sendEncoded } from '../../http/encoded-body';
@@ -18,20 +9,12 @@ import { toCapture } from '../captures/captures.repository';
 import { toPhoto } from '../photos/photos.repository';
 import { toSessionSummary } from './sessions.repository';
 
-const Params = z.object({ id: IdParam });
-
 export function sessionsRoutes(app: FastifyInstance, s: Services): void {
   // Per app instance: another instance's writes bump the version in the database, which is
   // what every read checks first.
   const statusBodies = new VersionedCache<EncodedBody>();
   const detailBodies = new VersionedCache<EncodedBody>(16);
-  defineRoute(app, s.routes, {
-    method: 'POST',
-    url: '/scanner/api/v1/sessions',
-    summary: 'Create a scan session',
-    tag: 'sessions',
-    body: CreateSessionRequest,
-    responses: { 201: SessionSummary },
+  defineRoute(app, ENDPOINTS.createSession, {
     handler: async ({ body, auth }) => {
       const metadata = mergeChecked({}, body.metadata);
       const row = await s.sessions.create({
@@ -45,16 +28,7 @@ export function sessionsRoutes(app: FastifyInstance, s: Services): void {
     },
   });
 
-  defineRoute(app, s.routes, {
-    method: 'GET',
-    url: '/scanner/api/v1/sessions/:id',
-    summary: 'Get session details',
-    tag: 'sessions',
-    params: Params,
-    responses: { 200: SessionDetail, 304: null },
-    // A 10,000-capture answer takes tens of milliseconds to build and serialise, all on the
-    // event loop: it is built once per version of the session and shared by every reader, and
-    // a reader that has it already gets a 304.
+  defineRoute(app, ENDPOINTS.getSession, {
     handler: async ({ params, auth, request, reply }) => {
       const row = await s.sessions.get(auth.orgId, params.id);
       const etag = `W/"${row.id}.${row.version}.detail"`;
@@ -73,14 +47,7 @@ export function sessionsRoutes(app: FastifyInstance, s: Services): void {
     },
   });
 
-  defineRoute(app, s.routes, {
-    method: 'PATCH',
-    url: '/scanner/api/v1/sessions/:id',
-    summary: 'Update session metadata (Part A extension)',
-    tag: 'sessions',
-    params: Params,
-    body: UpdateSessionRequest,
-    responses: { 200: SessionSummary },
+  defineRoute(app, ENDPOINTS.updateSession, {
     handler: async ({ params, body, auth }) => {
       const row = await s.sessions.get(auth.orgId, params.id);
       await s.sessions.setMetadata(
@@ -91,16 +58,7 @@ export function sessionsRoutes(app: FastifyInstance, s: Services): void {
     },
   });
 
-  defineRoute(app, s.routes, {
-    method: 'GET',
-    url: '/scanner/api/v1/sessions/:id/status',
-    summary: 'Poll session status',
-    tag: 'sessions',
-    params: Params,
-    responses: { 200: SessionStatusPoll, 304: null },
-    // Tablets poll this every few seconds, all day: the session's version is its ETag, so an
-    // unchanged session costs one row read and a 304, and a changed one is serialised once for
-    // every reader of that version.
+  defineRoute(app, ENDPOINTS.sessionStatus, {
     handler: async ({ params, auth, request, reply }) => {
       const row = await s.sessions.get(auth.orgId, params.id);
       const etag = `W/"${row.id}.${row.version}"`;
@@ -118,17 +76,11 @@ export function sessionsRoutes(app: FastifyInstance, s: Services): void {
     },
   });
 
-  for (const [action, submitted, summary] of [
-    ['end', false, 'End a scan session'],
-    ['submit', true, 'Submit session for AI processing'],
+  for (const [endpoint, submitted] of [
+    [ENDPOINTS.endSession, false],
+    [ENDPOINTS.submitSession, true],
   ] as const) {
-    defineRoute(app, s.routes, {
-      method: 'POST',
-      url: `/scanner/api/v1/sessions/:id/${action}`,
-      summary,
-      tag: 'sessions',
-      params: Params,
-      responses: { 200: SessionSummary, 409: null },
+    defineRoute(app, endpoint, {
       handler: async ({ params, auth }) => {
         const row = await s.sessions.getActive(auth.orgId, params.id);
         await s.sessions.complete(row.id, submitted);
