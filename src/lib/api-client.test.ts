@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { errorEnvelope, rateLimitHeaders } from '#contract';
+import { ENDPOINTS, errorEnvelope, rateLimitHeaders } from '#contract';
 import { ApiError, ContractError, createApiClient, NetworkError } from './api-client';
 
 const NOW = Date.UTC(2026, 10, 29);
@@ -121,5 +121,77 @@ describe('createApiClient', () => {
     const error = await client.request(Thing, '/x').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContractError);
     expect((error as ContractError).issues[0]?.path).toEqual(['id']);
+  });
+});
+
+describe('client.call (the contract table)', () => {
+  const client = (respond: (url: string, init: RequestInit) => Response) => {
+    const fake = fakeFetch(respond);
+    return {
+      api: createApiClient({ baseUrl: '', apiKey: 'k', fetch: fake.fetch }),
+      calls: fake.calls,
+    };
+  };
+  const ID = 'AbCdEfGhJkMnPqRsTuVwXy';
+  const capture = {
+    id: ID,
+    status: 'PENDING',
+    capture_type: 'MANUAL',
+    raw_value: 'x',
+    gtin: '',
+    error_message: '',
+    created: '2026-11-29T12:00:00.000Z',
+    metadata: {},
+    gs1_dl_data: {},
+    product_short_id: null,
+    product_name: null,
+    processed_at: null,
+    uploaded_image_key: null,
+    qr_analysis: null,
+  };
+
+  it("takes the endpoint's method, encodes its params, and checks its answer", async () => {
+    const { api, calls } = client(() => json(200, capture));
+    const id = '../c 1/%?#مرحبا';
+    await expect(
+      api.call(ENDPOINTS.updateCapture, { params: { id }, body: { metadata: { note: 'n' } } }),
+    ).resolves.toMatchObject({ id: ID });
+    expect(calls[0]?.init.method).toBe('PATCH');
+    expect(calls[0]?.url).toBe(`/scanner/api/v1/captures/${encodeURIComponent(id)}`);
+    expect(calls[0]?.init.body).toBe('{"metadata":{"note":"n"}}');
+  });
+
+  it('puts the query on the URL, and takes the legacy short_id as the id', async () => {
+    const { api, calls } = client(() =>
+      json(200, {
+        upload_url: '/scanner/uploads',
+        upload_fields: {},
+        s3_key: 'k',
+        expires_in: 900,
+      }),
+    );
+    await api.call(ENDPOINTS.presignUpload, {
+      params: { session_id: 's' },
+      query: { photo_type: 'front', original_filename: 'a b&c.png' },
+    });
+    expect(calls[0]?.url).toBe(
+      '/scanner/api/v1/sessions/s/presigned-upload-url?photo_type=front&original_filename=a+b%26c.png',
+    );
+    const legacy = client(() => json(200, { ...capture, id: undefined, short_id: ID }));
+    await expect(
+      legacy.api.call(ENDPOINTS.getCapture, { params: { id: ID } }),
+    ).resolves.toMatchObject({ id: ID });
+  });
+
+  it('resolves a 204 endpoint with null, and refuses a 200 page in its place', async () => {
+    const ok = client(() => new Response(null, { status: 204 }));
+    await expect(
+      ok.api.call(ENDPOINTS.deleteCapture, { params: { id: 'c1' } }),
+    ).resolves.toBeNull();
+    expect(ok.calls[0]?.init.method).toBe('DELETE');
+    const portal = client(() => new Response('<html>Sign in</html>', { status: 200 }));
+    await expect(
+      portal.api.call(ENDPOINTS.deleteCapture, { params: { id: 'c1' } }),
+    ).rejects.toBeInstanceOf(ContractError);
   });
 });

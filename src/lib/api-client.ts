@@ -1,7 +1,12 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { throttleFrom, useThrottleStore } from './throttle';
 import {
+  type Endpoint,
   type FieldError,
+  pathTo,
+  type SuccessOf,
+  successStatus,
+  withLegacyId,
   parseErrorBody,
   parseRateLimitHeaders,
   type RateLimitState,
@@ -65,7 +70,25 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** What a call of one endpoint sends: its path's params, its query, its body. */
+export interface CallInput<E extends Endpoint> {
+  params?: z.input<NonNullable<E['params']>>;
+  query?: Record<string, string>;
+  body?: z.input<NonNullable<E['body']>> | FormData;
+}
+
+export type CallOptions = Pick<RequestOptions, 'headers' | 'signal' | 'revalidate'>;
+
 export interface ApiClient {
+  /**
+   * Calls one endpoint of the contract's table: its method, its path with the params
+   * percent-encoded, and its answer checked against its success schema (a 204 resolves null).
+   */
+  call<E extends Endpoint>(
+    endpoint: E,
+    input?: CallInput<E>,
+    options?: CallOptions,
+  ): Promise<SuccessOf<E>>;
   request<S extends z.ZodType>(
     schema: S,
     path: string,
@@ -173,7 +196,24 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     return parsed.data;
   }
 
+  function call<E extends Endpoint>(
+    endpoint: E,
+    input: CallInput<E> = {},
+    options: CallOptions = {},
+  ): Promise<SuccessOf<E>> {
+    const schema = endpoint.responses[successStatus(endpoint)] ?? null;
+    const query = input.query ? `?${new URLSearchParams(input.query).toString()}` : '';
+    const path = `${pathTo(endpoint, input.params as Record<string, string> | undefined)}${query}`;
+    return request(schema ? withLegacyId(schema) : z.null(), path, {
+      ...options,
+      method: endpoint.method,
+      body: input.body,
+      noContent: schema === null,
+    }).then((value) => (schema === null ? null : value) as SuccessOf<E>);
+  }
+
   return {
+    call,
     request,
     lastRateLimit: () => lastRateLimit,
     baseUrl: config.baseUrl,

@@ -1,15 +1,6 @@
-import {
-  Capture,
-  type PhotoType,
-  PresignResponse,
-  ProductPhoto,
-  SCANNER_API_PREFIX,
-  withLegacyId,
-} from '#contract';
+import { ENDPOINTS, type PhotoType, type ProductPhoto } from '#contract';
 import { ApiError, type ApiClient } from '../../lib/api-client';
 import { postForm, type UploadProgress } from '../../lib/upload';
-
-const P = SCANNER_API_PREFIX;
 
 export interface PhotoToUpload {
   sessionId: string;
@@ -58,15 +49,11 @@ export async function uploadPhoto(
 ): Promise<ProductPhoto> {
   const { signal } = options;
   const post = options.post ?? postForm;
-  const session = encodeURIComponent(photo.sessionId);
+  const params = { session_id: photo.sessionId };
   for (let attempt = 0; state.s3Key === null; attempt++) {
-    const query = new URLSearchParams({
-      photo_type: photo.photoType,
-      original_filename: photo.filename,
-    });
-    const presign = await client.request(
-      PresignResponse,
-      `${P}/sessions/${session}/presigned-upload-url?${query}`,
+    const presign = await client.call(
+      ENDPOINTS.presignUpload,
+      { params, query: { photo_type: photo.photoType, original_filename: photo.filename } },
       { signal },
     );
     const form = new FormData();
@@ -86,20 +73,22 @@ export async function uploadPhoto(
     }
     await options.onStored?.(state.s3Key);
   }
-  return client.request(withLegacyId(ProductPhoto), `${P}/sessions/${session}/photos`, {
-    method: 'POST',
-    // Per stored object: a resent registration replays, a re-uploaded photo registers anew.
-    headers: { 'Idempotency-Key': `photo-${photo.clientPhotoId}:${state.s3Key}` },
-    body: {
-      s3_key: state.s3Key,
-      photo_type: photo.photoType,
-      original_filename: photo.filename,
-      file_size: photo.blob.size,
-      capture_short_id: photo.captureShortId,
-      metadata: { client_photo_id: photo.clientPhotoId, ...photo.metadata },
+  return client.call(
+    ENDPOINTS.registerPhoto,
+    {
+      params,
+      body: {
+        s3_key: state.s3Key,
+        photo_type: photo.photoType,
+        original_filename: photo.filename,
+        file_size: photo.blob.size,
+        capture_short_id: photo.captureShortId,
+        metadata: { client_photo_id: photo.clientPhotoId, ...photo.metadata },
+      },
     },
-    signal,
-  });
+    // Per stored object: a resent registration replays, a re-uploaded photo registers anew.
+    { headers: { 'Idempotency-Key': `photo-${photo.clientPhotoId}:${state.s3Key}` }, signal },
+  );
 }
 
 /** An IMAGE capture: a product with no readable barcode, identified later from its picture. */
@@ -112,11 +101,11 @@ export function uploadImageCapture(
   form.append('capture_type', 'IMAGE');
   form.append('metadata', JSON.stringify({ client_capture_id: input.clientCaptureId }));
   form.append('image', input.blob, input.filename);
-  return client.request(withLegacyId(Capture), `${P}/captures/upload-image`, {
-    method: 'POST',
-    headers: { 'Idempotency-Key': input.clientCaptureId },
-    body: form,
-  });
+  return client.call(
+    ENDPOINTS.uploadImage,
+    { body: form },
+    { headers: { 'Idempotency-Key': input.clientCaptureId } },
+  );
 }
 
 /** Where a relative upload_url points: the API's origin, or this app's when the API is here. */

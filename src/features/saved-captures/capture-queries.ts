@@ -1,19 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  ApplyProposalsResponse,
-  Capture,
-  Proposal,
-  ProposalList,
-  RedirectRule,
-  ResolveUrlResponse,
-  SCANNER_API_PREFIX,
-  TERMINAL_CAPTURE_STATUSES,
-  withLegacyId,
-} from '#contract';
+import { ENDPOINTS, TERMINAL_CAPTURE_STATUSES } from '#contract';
 import type { ApiClient } from '../../lib/api-client';
 import { useApiClient } from '../../lib/api-context';
-
-const P = SCANNER_API_PREFIX;
 
 /** Query keys and options for captures, general to specific. */
 export const captureQueries = {
@@ -22,8 +10,7 @@ export const captureQueries = {
   detail: (client: ApiClient, id: string) =>
     queryOptions({
       queryKey: [...captureQueries.one(id), 'detail'] as const,
-      queryFn: ({ signal }) =>
-        client.request(withLegacyId(Capture), `${P}/captures/${id}`, { signal }),
+      queryFn: ({ signal }) => client.call(ENDPOINTS.getCapture, { params: { id } }, { signal }),
       // A capture still in the pipeline changes on its own; a settled one only when asked.
       refetchInterval: (query) => {
         const status = query.state.data?.status;
@@ -33,19 +20,13 @@ export const captureQueries = {
   proposals: (client: ApiClient, id: string) =>
     queryOptions({
       queryKey: [...captureQueries.one(id), 'proposals'] as const,
-      queryFn: ({ signal }) =>
-        client.request(ProposalList, `${P}/captures/${id}/proposals`, { signal }),
+      queryFn: ({ signal }) => client.call(ENDPOINTS.listProposals, { params: { id } }, { signal }),
     }),
   /** The redirect chain of a URL, followed by the server; the app never opens it itself. */
   resolution: (client: ApiClient, url: string) =>
     queryOptions({
       queryKey: ['resolve-url', url] as const,
-      queryFn: ({ signal }) =>
-        client.request(ResolveUrlResponse, `${P}/resolve-url`, {
-          method: 'POST',
-          body: { url },
-          signal,
-        }),
+      queryFn: ({ signal }) => client.call(ENDPOINTS.resolveUrl, { body: { url } }, { signal }),
       staleTime: 5 * 60_000,
     }),
 };
@@ -62,32 +43,25 @@ export function useCaptureActions(captureId: string, onChanged: () => void) {
     await queryClient.invalidateQueries({ queryKey: captureQueries.one(captureId) });
   };
   // POSTs carry an Idempotency-Key, so a retried tap never acts twice.
-  const once = () => ({
-    method: 'POST' as const,
-    headers: { 'Idempotency-Key': crypto.randomUUID() },
-  });
+  const once = () => ({ headers: { 'Idempotency-Key': crypto.randomUUID() } });
   return {
     retry: useMutation({
-      mutationFn: () =>
-        client.request(withLegacyId(Capture), `${P}/captures/${captureId}/retry`, once()),
+      mutationFn: () => client.call(ENDPOINTS.retryCapture, { params: { id: captureId } }, once()),
       onSettled: settled,
     }),
     review: useMutation({
       mutationFn: ({ id, status }: { id: string; status: 'ACCEPTED' | 'REJECTED' }) =>
-        client.request(Proposal, `${P}/proposals/${id}`, { method: 'PATCH', body: { status } }),
+        client.call(ENDPOINTS.reviewProposal, { params: { proposal_id: id }, body: { status } }),
       onSettled: settled,
     }),
     apply: useMutation({
       mutationFn: () =>
-        client.request(ApplyProposalsResponse, `${P}/captures/${captureId}/apply`, once()),
+        client.call(ENDPOINTS.applyProposals, { params: { id: captureId } }, once()),
       onSettled: settled,
     }),
     saveRedirect: useMutation({
       mutationFn: (url: string) =>
-        client.request(RedirectRule, `${P}/captures/${captureId}/save-redirect`, {
-          ...once(),
-          body: { url },
-        }),
+        client.call(ENDPOINTS.saveRedirect, { params: { id: captureId }, body: { url } }, once()),
       onSettled: settled,
     }),
   };

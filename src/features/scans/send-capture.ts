@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Capture, type CaptureType, SCANNER_API_PREFIX, withLegacyId } from '#contract';
+import { type CaptureType, ENDPOINTS } from '#contract';
 import type { ApiClient } from '../../lib/api-client';
 
 /** An accepted scan, as the outbox keeps it until the server has it. */
@@ -58,11 +58,10 @@ export const parseCaptureChange = (payload: unknown): CaptureChange | null => {
   return parsed.success ? parsed.data : null;
 };
 export const sendCaptureChange = (client: ApiClient, change: CaptureChange) =>
-  client.request(
-    withLegacyId(Capture),
-    `${SCANNER_API_PREFIX}/captures/${encodeURIComponent(change.captureId)}`,
-    { method: 'PATCH', body: { metadata: change.metadata } },
-  );
+  client.call(ENDPOINTS.updateCapture, {
+    params: { id: change.captureId },
+    body: { metadata: change.metadata },
+  });
 
 /** A capture to remove from the server (Part A `DELETE /captures/{id}`): 204, again if sent twice. */
 export interface CaptureRemoval {
@@ -73,11 +72,7 @@ export const parseCaptureRemoval = (payload: unknown): CaptureRemoval | null => 
   return parsed.success ? parsed.data : null;
 };
 export async function sendCaptureRemoval(client: ApiClient, removal: CaptureRemoval) {
-  await client.request(
-    z.null(),
-    `${SCANNER_API_PREFIX}/captures/${encodeURIComponent(removal.captureId)}`,
-    { method: 'DELETE', noContent: true },
-  );
+  await client.call(ENDPOINTS.deleteCapture, { params: { id: removal.captureId } });
   return { id: removal.captureId };
 }
 
@@ -91,16 +86,18 @@ export function sendCapture(client: ApiClient, scan: ScanToSend, clientCaptureId
   if (scan.decodeMs !== null) metadata['decode_ms'] = scan.decodeMs.toFixed(1);
   if (scan.quantity !== undefined) metadata['quantity'] = String(scan.quantity);
   if (scan.note) metadata['note'] = scan.note;
-  return client.request(withLegacyId(Capture), `${SCANNER_API_PREFIX}/captures`, {
-    method: 'POST',
-    headers: { 'Idempotency-Key': clientCaptureId },
-    body: {
-      session_short_id: scan.sessionId,
-      capture_type: scan.captureType,
-      raw_value: scan.rawValue,
-      gtin: scan.gtin,
-      gs1_dl_data: scan.gs1DlData,
-      metadata,
+  return client.call(
+    ENDPOINTS.createCapture,
+    {
+      body: {
+        session_short_id: scan.sessionId,
+        capture_type: scan.captureType,
+        raw_value: scan.rawValue,
+        gtin: scan.gtin,
+        gs1_dl_data: scan.gs1DlData,
+        metadata,
+      },
     },
-  });
+    { headers: { 'Idempotency-Key': clientCaptureId } },
+  );
 }

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { SCANNER_API_PREFIX, SessionSummary, withLegacyId } from '#contract';
+import { ENDPOINTS, type SessionSummary } from '#contract';
 import { useApiClient } from '../../lib/api-context';
 import { useRecordSession } from './session-history';
 import { useSessionChanged } from './session-queries';
@@ -9,10 +9,11 @@ export function useSessionActions(id: string) {
   const client = useApiClient();
   const record = useRecordSession();
   const finish = (action: 'end' | 'submit') => () =>
-    client.request(withLegacyId(SessionSummary), `${SCANNER_API_PREFIX}/sessions/${id}/${action}`, {
-      method: 'POST',
-      headers: { 'Idempotency-Key': crypto.randomUUID() },
-    });
+    client.call(
+      action === 'end' ? ENDPOINTS.endSession : ENDPOINTS.submitSession,
+      { params: { id } },
+      { headers: { 'Idempotency-Key': crypto.randomUUID() } },
+    );
   const onSuccess = async (session: SessionSummary) => {
     await record(id, { status: session.status, used: true });
   };
@@ -21,10 +22,7 @@ export function useSessionActions(id: string) {
     /** Merges notes into the session's metadata (the local server's PATCH; Part A). */
     annotate: useMutation({
       mutationFn: (metadata: Record<string, string>) =>
-        client.request(withLegacyId(SessionSummary), `${SCANNER_API_PREFIX}/sessions/${id}`, {
-          method: 'PATCH',
-          body: { metadata },
-        }),
+        client.call(ENDPOINTS.updateSession, { params: { id }, body: { metadata } }),
       onSettled,
     }),
     end: useMutation({ mutationFn: finish('end'), onSuccess, onSettled }),

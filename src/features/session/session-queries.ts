@@ -1,6 +1,6 @@
 import { type QueryClient, queryOptions, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { SessionDetail, SessionStatusPoll, SCANNER_API_PREFIX, withLegacyId } from '#contract';
+import { ENDPOINTS } from '#contract';
 import type { ApiClient } from '../../lib/api-client';
 import { throttleWait } from '../../lib/throttle';
 import { nextPollDelay, pollSettled, pollSignature } from './poll-policy';
@@ -22,10 +22,7 @@ export const sessionQueries = {
       queryKey: [...sessionQueries.one(id), 'detail'] as const,
       queryFn: ({ signal }) =>
         // A refetch of an unchanged session is a 304: no megabytes, and the same object.
-        client.request(withLegacyId(SessionDetail), `${SCANNER_API_PREFIX}/sessions/${id}`, {
-          signal,
-          revalidate: true,
-        }),
+        client.call(ENDPOINTS.getSession, { params: { id } }, { signal, revalidate: true }),
       staleTime: Number.POSITIVE_INFINITY,
     }),
   /**
@@ -36,9 +33,9 @@ export const sessionQueries = {
     queryOptions({
       queryKey: [...sessionQueries.one(id), 'status'] as const,
       queryFn: async ({ signal }) => {
-        const poll = await client.request(
-          SessionStatusPoll,
-          `${SCANNER_API_PREFIX}/sessions/${id}/status`,
+        const poll = await client.call(
+          ENDPOINTS.sessionStatus,
+          { params: { id } },
           // An unchanged session answers 304: no body, and the same object, so nothing renders.
           { signal, revalidate: true },
         );

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type CaptureMode, SCANNER_API_PREFIX, SessionSummary, withLegacyId } from '#contract';
+import { type CaptureMode, ENDPOINTS } from '#contract';
 import { useApiClient } from '../../lib/api-context';
 import { probeStorage, requestPersistence } from '../../lib/storage';
 import { deviceContext } from './device-context';
@@ -31,16 +31,18 @@ export function useCreateSession() {
     }) => {
       await probeStorage();
       void requestPersistence().catch(() => null);
-      return client.request(withLegacyId(SessionSummary), `${SCANNER_API_PREFIX}/sessions`, {
-        method: 'POST',
-        headers: { 'Idempotency-Key': crypto.randomUUID() },
-        body: {
-          capture_mode: mode,
-          user_agent: navigator.userAgent,
-          device_context: deviceContext(context),
-          ...(count ? { metadata: { [COUNT_MODE_KEY]: 'on' } } : {}),
+      return client.call(
+        ENDPOINTS.createSession,
+        {
+          body: {
+            capture_mode: mode,
+            user_agent: navigator.userAgent,
+            device_context: deviceContext(context),
+            ...(count ? { metadata: { [COUNT_MODE_KEY]: 'on' } } : {}),
+          },
         },
-      });
+        { headers: { 'Idempotency-Key': crypto.randomUUID() } },
+      );
     },
     onSuccess: async (session) => {
       await record(session.id, {

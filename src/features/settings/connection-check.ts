@@ -1,5 +1,5 @@
 import type { Connection } from './settings-store';
-import { Health, KeyInfo, SCANNER_API_PREFIX, SessionStatusPoll } from '#contract';
+import { ENDPOINTS } from '#contract';
 import { type ApiClient, ApiError, NetworkError } from '../../lib/api-client';
 
 export type ConnectionCheck =
@@ -28,7 +28,7 @@ export async function checkConnection(
   });
   let version: string;
   try {
-    version = (await client.request(Health, '/healthz', { signal })).version;
+    version = (await client.call(ENDPOINTS.health, {}, { signal })).version;
   } catch (error) {
     return {
       ok: false,
@@ -42,17 +42,13 @@ export async function checkConnection(
   // The local server answers this directly; another server may not have it (404), and is then
   // asked for a session no server issues.
   try {
-    await client.request(KeyInfo, `${SCANNER_API_PREFIX}/key`, { signal });
+    await client.call(ENDPOINTS.keyInfo, {}, { signal });
     return { ok: true, version };
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 404)) return refusal(error);
   }
   try {
-    await client.request(
-      SessionStatusPoll,
-      `${SCANNER_API_PREFIX}/sessions/${NO_SUCH_SESSION}/status`,
-      { signal },
-    );
+    await client.call(ENDPOINTS.sessionStatus, { params: { id: NO_SUCH_SESSION } }, { signal });
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return { ok: true, version };
     return refusal(error);

@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { Health, LanInfo } from '#contract';
+import { ENDPOINTS, LanInfo } from '#contract';
 import type { ApiClient } from '../../lib/api-client';
 import { checkConnection } from './connection-check';
 
@@ -9,7 +9,7 @@ export const connectionQueries = {
   health: (client: ApiClient, baseUrl: string) =>
     queryOptions({
       queryKey: [...connectionQueries.all(), 'health', baseUrl] as const,
-      queryFn: ({ signal }) => client.request(Health, '/healthz', { signal }),
+      queryFn: ({ signal }) => client.call(ENDPOINTS.health, {}, { signal }),
       refetchInterval: 30_000,
       retry: false,
     }),
