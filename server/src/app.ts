@@ -109,7 +109,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerErrorHandler(app);
   registerJsonBody(app);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   // gzip or brotli for everything over 1 kB: the app's main script, a big session's detail.
   await app.register(compress, { global: true, encodings: ['br', 'gzip'] });
   await app.register(cors, {
