@@ -11,6 +11,7 @@ describe('readConfig', () => {
       tlsNames: [],
       dataDir: '/srv/app/.data',
       objectsDir: '/srv/app/.data/objects',
+      s3: null,
       databaseUrl: null,
       presignSecret: null,
       staticDir: '/srv/app/dist',
@@ -34,6 +35,27 @@ describe('readConfig', () => {
     expect(c.objectsDir).toBe('/tmp/x/objects');
     expect(readConfig({ SCANNER_OBJECTS_DIR: 'shared/img' }, '/srv/app').objectsDir).toBe(
       '/srv/app/shared/img',
+    );
+  });
+
+  it('reads an S3 bucket for the uploads, and names what is wrong with one', () => {
+    expect(
+      readConfig({ SCANNER_S3_BUCKET: 'chain-scans', SCANNER_S3_ENDPOINT: 'http://minio:9000' }).s3,
+    ).toEqual({
+      bucket: 'chain-scans',
+      prefix: '',
+      endpoint: 'http://minio:9000',
+      region: 'us-east-1',
+    });
+    expect(readConfig({ SCANNER_S3_BUCKET: 'b12', SCANNER_S3_REGION: 'eu-west-1' }).s3).toEqual({
+      bucket: 'b12',
+      prefix: '',
+      endpoint: undefined,
+      region: 'eu-west-1',
+    });
+    expect(() => readConfig({ SCANNER_S3_BUCKET: 'Not_A_Bucket' })).toThrow(/SCANNER_S3_BUCKET/);
+    expect(() => readConfig({ SCANNER_S3_BUCKET: 'ok-b', SCANNER_S3_ENDPOINT: 'ftp://x' })).toThrow(
+      /SCANNER_S3_ENDPOINT/,
     );
   });
 

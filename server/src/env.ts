@@ -50,6 +50,17 @@ const EnvSchema = z.object({
   SCANNER_DATA_DIR: z.string().min(1).default('.data'),
   // Uploaded images: SCANNER_DATA_DIR/objects unless set (a folder every instance shares).
   SCANNER_OBJECTS_DIR: z.string().min(1).optional(),
+  // Set: uploaded images go to this S3 bucket instead (credentials from the AWS SDK's sources).
+  SCANNER_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'An S3 bucket name.')
+    .optional(),
+  SCANNER_S3_PREFIX: z
+    .string()
+    .regex(/^[\w./-]*$/, 'Letters, digits and ./_- only.')
+    .default(''),
+  SCANNER_S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  SCANNER_S3_REGION: z.string().min(1).optional(),
   SCANNER_PRESIGN_SECRET: z.string().min(32, 'At least 32 characters.').optional(),
   // Set: PostgreSQL, which several instances can share. Unset: SQLite in SCANNER_DATA_DIR.
   SCANNER_DATABASE_URL: z
@@ -91,8 +102,9 @@ export type Config = {
   /** Extra host names the LAN certificate covers (a DNS name the store gave this machine). */
   tlsNames: string[];
   dataDir: string;
-  /** Where uploaded images are stored. */
+  /** Where uploaded images are stored: a folder, unless an S3 bucket is configured. */
   objectsDir: string;
+  s3: { bucket: string; prefix: string; endpoint?: string; region?: string } | null;
   /** PostgreSQL's URL, or null for SQLite in dataDir. */
   databaseUrl: string | null;
   /** Overrides the presign secret stored in the database. */
@@ -160,6 +172,15 @@ export function readConfig(
         : null,
     tlsNames: e.SCANNER_TLS_NAMES,
     dataDir: path.resolve(cwd, e.SCANNER_DATA_DIR),
+    s3: e.SCANNER_S3_BUCKET
+      ? {
+          bucket: e.SCANNER_S3_BUCKET,
+          prefix: e.SCANNER_S3_PREFIX,
+          endpoint: e.SCANNER_S3_ENDPOINT,
+          // An S3-compatible service needs some region for its signatures.
+          region: e.SCANNER_S3_REGION ?? (e.SCANNER_S3_ENDPOINT ? 'us-east-1' : undefined),
+        }
+      : null,
     objectsDir: path.resolve(
       cwd,
       e.SCANNER_OBJECTS_DIR ?? path.join(e.SCANNER_DATA_DIR, 'objects'),

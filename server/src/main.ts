@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { bootstrap } from './bootstrap';
 import { openStore } from './store/open';
 import { folderObjects } from './storage/object-store';
+import { s3Objects } from './storage/s3-objects';
 import { ConfigError, readConfig } from './env';
 import { onePortServer } from './tls/one-port';
 import { lanAddress, secureSetup } from './tls/secure-setup';
@@ -22,7 +23,14 @@ async function main(): Promise<void> {
     sql,
     presignSecret: config.presignSecret,
     dataDir: config.dataDir,
-    objects: folderObjects(config.objectsDir),
+    objects: config.s3
+      ? s3Objects({
+          bucket: config.s3.bucket,
+          prefix: config.s3.prefix,
+          endpoint: config.s3.endpoint,
+          client: config.s3.region ? { region: config.s3.region } : {},
+        })
+      : folderObjects(config.objectsDir),
     staticDir: config.staticDir,
     version: packageVersion(),
     pipelineDelayMs: config.pipelineDelayMs,

@@ -19,6 +19,14 @@ export interface ObjectStore {
 
 const KEY = /^[A-Za-z0-9_-][A-Za-z0-9/_.-]{0,511}$/;
 
+/** The keys every adapter accepts: a safe path, no `..` or `.` segment, no empty one. */
+export function checkKey(key: string): string {
+  if (!KEY.test(key) || key.split('/').some((s) => s === '..' || s === '.' || s === '')) {
+    throw new Error(`Refused object key ${JSON.stringify(key)}`);
+  }
+  return key;
+}
+
 /**
  * Objects as files under one root. Keys are checked twice: by pattern and by the resolved
  * path, so nothing lands outside the root. A file is written under a temporary name and then
@@ -26,10 +34,7 @@ const KEY = /^[A-Za-z0-9_-][A-Za-z0-9/_.-]{0,511}$/;
  */
 export function folderObjects(root: string): ObjectStore {
   const resolve = (key: string): string => {
-    if (!KEY.test(key) || key.split('/').some((s) => s === '..' || s === '.' || s === '')) {
-      throw new Error(`Refused object key ${JSON.stringify(key)}`);
-    }
-    const full = path.resolve(root, key);
+    const full = path.resolve(root, checkKey(key));
     if (!full.startsWith(path.resolve(root) + path.sep))
       throw new Error(`Object key escapes the store: ${key}`);
     return full;
