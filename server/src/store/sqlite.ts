@@ -41,9 +41,10 @@ export function sqliteSql(db: Db): Sql {
       let release = () => {};
       open = new Promise<void>((resolve) => (release = resolve));
       return scope.run(db, work, {
-        begin: () => db.exec('BEGIN IMMEDIATE'),
-        commit: () => db.exec('COMMIT'),
-        rollback: () => db.inTransaction && db.exec('ROLLBACK'),
+        // Prepared once, like every other statement: exec would parse them on every write.
+        begin: () => statement(db, 'BEGIN IMMEDIATE').run(),
+        commit: () => statement(db, 'COMMIT').run(),
+        rollback: () => db.inTransaction && statement(db, 'ROLLBACK').run(),
         end: () => {
           open = null;
           release();

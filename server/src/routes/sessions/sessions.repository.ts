@@ -114,7 +114,11 @@ export function sessionsRepository(sql: Sql, clock: Clock) {
 
     /** Marks activity, which is what the idle TTL is measured from. */
     async touch(id: string): Promise<void> {
-      await sql.run('UPDATE sessions SET modified = ? WHERE id = ?', [iso(clock), id]);
+      // The version moves in the same write (the trigger then has nothing left to do).
+      await sql.run('UPDATE sessions SET modified = ?, version = version + 1 WHERE id = ?', [
+        iso(clock),
+        id,
+      ]);
     },
 
     /** End (submitted = false) or submit: either way the session is COMPLETED. */
