@@ -19,6 +19,16 @@ export interface ObjectStore {
 
 const KEY = /^[A-Za-z0-9_-][A-Za-z0-9/_.-]{0,511}$/;
 
+/** Whether every adapter accepts `key`. */
+export function isValidKey(key: string): boolean {
+  try {
+    checkKey(key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The keys every adapter accepts: a safe path, no `..` or `.` segment, no empty one. */
 export function checkKey(key: string): string {
   if (!KEY.test(key) || key.split('/').some((s) => s === '..' || s === '.' || s === '')) {
@@ -40,14 +50,8 @@ export function folderObjects(root: string): ObjectStore {
     return full;
   };
   return {
-    isValidKey(key) {
-      try {
-        resolve(key);
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    // A valid key always resolves inside the root: resolve() checks that too, on every use.
+    isValidKey,
     async put(key, bytes) {
       const file = resolve(key);
       await mkdir(path.dirname(file), { recursive: true });

@@ -6,7 +6,7 @@ import {
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
-import { checkKey, type ObjectStore } from './object-store';
+import { checkKey, isValidKey, type ObjectStore } from './object-store';
 
 export interface S3Options {
   bucket: string;
@@ -29,14 +29,7 @@ export function s3Objects(options: S3Options): ObjectStore {
   const Bucket = options.bucket;
   const Key = (key: string) => `${options.prefix ?? ''}${checkKey(key)}`;
   return {
-    isValidKey(key) {
-      try {
-        checkKey(key);
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    isValidKey,
     async put(key, bytes) {
       await s3.send(new PutObjectCommand({ Bucket, Key: Key(key), Body: bytes }));
     },

@@ -215,13 +215,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   DROP TRIGGER sessions_version ON sessions;
   CREATE TRIGGER sessions_version BEFORE UPDATE ON sessions
     FOR EACH ROW WHEN (NEW.version = OLD.version) EXECUTE FUNCTION sessions_bump_version();
-  CREATE FUNCTION photos_bump_version() RETURNS trigger LANGUAGE plpgsql AS $$
-  BEGIN
-    UPDATE sessions SET version = version + 1
-      WHERE id = CASE WHEN TG_OP = 'DELETE' THEN OLD.session_id ELSE NEW.session_id END;
-    RETURN NULL;
-  END $$;
+  -- The captures' function bumps the version of the row's session_id: photos have one too.
   CREATE TRIGGER photos_version AFTER INSERT OR UPDATE OR DELETE ON product_photos
-    FOR EACH ROW EXECUTE FUNCTION photos_bump_version();
+    FOR EACH ROW EXECUTE FUNCTION captures_bump_version();
   `,
 ];
