@@ -113,3 +113,36 @@ test('the sheet collapses to the last scan, and expands by tap, by keyboard and 
   await drag(200);
   await expect(sheet).toHaveAttribute('data-state', 'collapsed');
 });
+
+for (const viewport of [
+  { width: 360, height: 640 },
+  { width: 412, height: 915 },
+])
+  test(`the photo screen at ${viewport.width}x${viewport.height}: its controls sit under the picture, in the thumb zone`, async ({
+    page,
+    camera,
+    localServer,
+  }, testInfo) => {
+    test.skip(testInfo.project.name !== 'phone', 'runs in the phone project');
+    await page.setViewportSize(viewport);
+    await connectApp(page, localServer);
+    await camera.hardware({
+      devices: [{ deviceId: 'back', label: 'Back Camera' }],
+      capabilities: { torch: true, zoom: { min: 1, max: 5, step: 0.1 } },
+    });
+    await startSession(page, 'both');
+    await page.getByRole('link', { name: 'Take photos' }).click();
+    await expect(page.getByRole('button', { name: 'Torch' })).toBeVisible();
+    const viewfinder = await boxOf(page.locator('video'));
+    for (const control of [
+      page.getByRole('button', { name: /^Take photo/ }),
+      page.getByRole('link', { name: 'Scan barcodes' }),
+      page.getByRole('button', { name: 'Torch' }),
+      page.getByRole('button', { name: 'Zoom 2x' }),
+    ]) {
+      const box = await boxOf(control);
+      expect(box.y, control.toString()).toBeGreaterThanOrEqual(viewport.height * 0.6);
+      expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+      expect(overlaps(box, viewfinder), control.toString()).toBe(false);
+    }
+  });

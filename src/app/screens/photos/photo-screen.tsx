@@ -108,22 +108,6 @@ export function PhotoScreen({ sessionId }: { sessionId: string }) {
             videoRef={videoRef}
             onFocus={liveCamera?.controls.focus ? (p) => void camera.focusAt(p) : null}
           />
-          <div className="thumb-controls">
-            {both && (
-              <Link to={`/sessions/${sessionId}/scan`} className="button mode-toggle">
-                Scan barcodes
-              </Link>
-            )}
-            {liveCamera && (
-              <CameraToolbar
-                key={liveCamera.streamId}
-                camera={liveCamera}
-                onChooseCamera={settings.cameraChosen}
-                torch={camera.torch}
-                zoom={camera.zoom}
-              />
-            )}
-          </div>
           {liveCamera?.controls.focus && <p className="scanner-hint">Tap the picture to focus</p>}
           {camera.status.state === 'starting' && (
             <p className="scanner-note">Starting the camera…</p>
@@ -141,6 +125,10 @@ export function PhotoScreen({ sessionId }: { sessionId: string }) {
               onRetake={() => uploads.drop(review.id)}
             />
           )}
+        </div>
+        {/* The thumb's row at the bottom, as in a phone's camera app: the shutter in the middle,
+            the rest beside it; nothing covers the viewfinder. */}
+        <div className="scanner-dock photo-dock">
           <button
             type="button"
             className="shutter"
@@ -148,6 +136,20 @@ export function PhotoScreen({ sessionId }: { sessionId: string }) {
             aria-label={`Take photo: ${PHOTO_TYPE_LABEL[guide.type]}`}
             onClick={() => void take('photo')}
           />
+          {both && (
+            <Link to={`/sessions/${sessionId}/scan`} className="button mode-toggle">
+              Scan barcodes
+            </Link>
+          )}
+          {liveCamera && (
+            <CameraToolbar
+              key={liveCamera.streamId}
+              camera={liveCamera}
+              onChooseCamera={settings.cameraChosen}
+              torch={camera.torch}
+              zoom={camera.zoom}
+            />
+          )}
         </div>
         <p className="visually-hidden" aria-live="polite" data-testid="photo-announcement">
           {announcement}
