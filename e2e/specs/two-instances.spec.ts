@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { expect, test } from '../fixtures';
 import { connectApp, sessionIdOf, startSession } from '../support/app';
@@ -12,6 +14,7 @@ import { startLocalServer, type LocalServer } from '../../server/src/test/server
 interface Chain {
   a: LocalServer;
   b: LocalServer;
+  databaseUrl: string;
 }
 
 const chainTest = test.extend<object, { chain: Chain }>({
@@ -30,7 +33,7 @@ const chainTest = test.extend<object, { chain: Chain }>({
       // B finds the organization and key A made in the shared database: no new key printed.
       const b = await startLocalServer(env);
       expect(b.output()).not.toContain('API key (shown once');
-      await use({ a, b });
+      await use({ a, b, databaseUrl: env.SCANNER_DATABASE_URL });
       await Promise.all([a.stop(), b.stop()]);
       cluster.stop();
     },
@@ -91,6 +94,40 @@ chainTest(
     expect(new Set(ids).size).toBe(1);
     const detail = await request.get(`${b.url}/scanner/api/v1/sessions/${session}`, { headers });
     expect(((await detail.json()) as { captures: unknown[] }).captures).toHaveLength(1);
+  },
+);
+
+chainTest(
+  'a key limited to 3 requests a minute gets 3 in all, whichever instance counts',
+  async ({ request, chain: { a, b, databaseUrl } }) => {
+    // `npm run keys` on the shared database, as an operator gives a kiosk its own limit.
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'server/src/cli/keys.ts',
+        'create',
+        '--label',
+        'kiosk',
+        '--per-minute',
+        '3',
+      ],
+      {
+        cwd: path.resolve(import.meta.dirname, '..', '..'),
+        env: { ...process.env, SCANNER_DATABASE_URL: databaseUrl },
+        encoding: 'utf8',
+      },
+    );
+    const key = /\b(c(?:pk|sb|su)_\w{32}_[0-9a-f]{8})\b/.exec(out)?.[1] ?? '';
+    const statuses: number[] = [];
+    for (const server of [a, b, a, b])
+      statuses.push(
+        (
+          await request.get(`${server.url}/scanner/api/v1/key`, { headers: { 'x-api-key': key } })
+        ).status(),
+      );
+    expect(statuses).toEqual([200, 200, 200, 429]);
   },
 );
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { openSqlite } from './store/sqlite';
 import { describe, expect, it } from 'vitest';
 import { formatApiKey } from '#contract';
 import { startLocalServer } from './test/server-process';
@@ -176,7 +177,7 @@ describe('the server process', { timeout: 30_000 }, () => {
     expect(run(to, 'db', 'frobnicate').status).toBe(2);
   });
 
-  it('keys CLI: --help, unknown options, and keys for a second organization', () => {
+  it('keys CLI: --help, unknown options, and keys for a second organization', async () => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'scanner-cli-'));
     const cli = (...args: string[]) =>
       spawnSync(process.execPath, ['--import', 'tsx', 'server/src/cli/keys.ts', ...args], {
@@ -204,5 +205,19 @@ describe('the server process', { timeout: 30_000 }, () => {
     expect(listed).toHaveLength(3);
     expect(listed.every((line) => line.includes(`org ${storeId}`))).toBe(true);
     expect(cli('list', '--org', 'Nobody').status).toBe(1);
+
+    // A key's own limits: stored with it, and a bad number named.
+    const limited = cli('create', '--label', 'kiosk', '--per-minute', '3', '--per-day', '100');
+    expect(limited.status).toBe(0);
+    const sql = openSqlite(path.join(dataDir, 'scanner.db'));
+    expect(
+      await sql.get(
+        "SELECT rate_limit_per_minute AS m, rate_limit_per_day AS d FROM api_keys WHERE label = 'kiosk'",
+      ),
+    ).toEqual({ m: 3, d: 100 });
+    await sql.close();
+    const zero = cli('create', '--per-minute', '0');
+    expect(zero.status).toBe(1);
+    expect(zero.stderr).toMatch(/--per-minute must be a whole number from 1/);
   });
 });

@@ -43,7 +43,15 @@ export function keysRepository(sql: Sql, clock: Clock) {
     /** Stores a key (a new random one, or `given`) and returns it in clear, once. */
     async create(
       orgId: string,
-      options: { prefix?: ApiKeyPrefix; label?: string; expiresAt?: string | null; given?: string },
+      options: {
+        prefix?: ApiKeyPrefix;
+        label?: string;
+        expiresAt?: string | null;
+        given?: string;
+        /** This key's own limits; 0 (the default) takes the server's. */
+        perMinute?: number;
+        perDay?: number;
+      },
     ): Promise<{ key: string; row: ApiKeyRow }> {
       const key = options.given ?? formatApiKey(options.prefix ?? 'cpk', randomBody());
       const check = checkApiKey(key);
@@ -57,10 +65,13 @@ export function keysRepository(sql: Sql, clock: Clock) {
         label: options.label ?? '',
         created: iso(clock),
         expires_at: options.expiresAt ?? null,
+        rate_limit_per_minute: options.perMinute ?? 0,
+        rate_limit_per_day: options.perDay ?? 0,
       };
       await sql.run(
-        `INSERT INTO api_keys (id, org_id, prefix, key_hash, hint, label, created, expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO api_keys (id, org_id, prefix, key_hash, hint, label, created, expires_at,
+           rate_limit_per_minute, rate_limit_per_day)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           row.id,
           row.org_id,
@@ -70,6 +81,8 @@ export function keysRepository(sql: Sql, clock: Clock) {
           row.label,
           row.created,
           row.expires_at,
+          row.rate_limit_per_minute,
+          row.rate_limit_per_day,
         ],
       );
       const stored = await byId(row.id);

@@ -7,13 +7,15 @@ const USAGE = `Manage the local server's API keys (data folder: SCANNER_DATA_DIR
 
 Usage:
   npm run keys -- create [--org ID|NAME] [--prefix cpk|csb|csu] [--label TEXT] [--expires-days N]
+                         [--per-minute N] [--per-day N]
   npm run keys -- list [--org ID|NAME]
   npm run keys -- revoke <key id or hint>
   npm run keys -- orgs
   npm run keys -- --help
 
 --org names the organization a key belongs to, by id or name; a name that is not known yet
-creates that organization. Without it, keys go to the first organization.`;
+creates that organization. Without it, keys go to the first organization. --per-minute and
+--per-day give the key its own rate limits instead of the server's.`;
 
 type Cli = Awaited<ReturnType<typeof openForCli>>;
 
@@ -47,11 +49,23 @@ async function create(
   const days = daysText === undefined ? null : Number(daysText);
   if (days !== null && !(Number.isInteger(days) && days > 0))
     throw new Error('--expires-days must be a positive whole number.');
+  const limit = (name: string) => {
+    const value = text(name);
+    if (value === undefined) return 0;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > 1_000_000_000)
+      throw new Error(`--${name} must be a whole number from 1 to 1000000000.`);
+    return n;
+  };
+  const perMinute = limit('per-minute');
+  const perDay = limit('per-day');
   const org = await organization(cli, text('org'));
   const { key, row } = await cli.keys.create(org.id, {
     prefix: prefix as ApiKeyPrefix,
     label: text('label') ?? '',
     expiresAt: days === null ? null : new Date(Date.now() + days * 86_400_000).toISOString(),
+    perMinute,
+    perDay,
   });
   console.log(
     `Created key ${row.id} (${row.hint}) for ${org.name} (${org.id}). It is shown once; store it now:\n${key}`,
@@ -89,6 +103,8 @@ async function run(argv: string[]): Promise<number> {
         prefix: { type: 'string' },
         label: { type: 'string' },
         'expires-days': { type: 'string' },
+        'per-minute': { type: 'string' },
+        'per-day': { type: 'string' },
         org: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
