@@ -1,6 +1,6 @@
 import { spawn, execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { admin, startCluster, type Cluster } from '../../server/src/test/postgres-cluster';
+import { admin, startCluster } from '../../server/src/test/postgres-cluster';
 import { startLocalServer, type LocalServer } from '../../server/src/test/server-process';
 import { printTable, writeResults } from '../report';
 import type { Bench } from '../types';
@@ -139,9 +139,7 @@ export const serverBench: Bench = async (options) => {
     stops.push(lite.stop);
     const onSqlite = await postCaptures([lite], seconds);
 
-    let cluster: Cluster | null = null;
-    cluster = startCluster();
-    const pg = cluster;
+    const pg = startCluster();
     stops.push(() => pg.stop());
     await admin(pg.url('postgres'), ['CREATE DATABASE bench']);
     const pgEnv = { SCANNER_DATABASE_URL: pg.url('bench'), SCANNER_PRESIGN_SECRET: 'b'.repeat(64) };

@@ -2,15 +2,17 @@ import { Negotiator } from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { Serialized } from './route';
+import { clientHas, NOT_MODIFIED, Serialized } from './route';
+import type { VersionedCache } from './versioned-cache';
 
 type Encoding = 'br' | 'gzip';
 const negotiator = new Negotiator<Encoding>({ supportedValues: ['br', 'gzip'], cache: new Map() });
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
 const compressors: Record<Encoding, (json: string) => Promise<Buffer>> = {
   // Quality 4, as @fastify/compress uses: near gzip's speed, and smaller.
-  br: (json) =>
-    promisify(brotliCompress)(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }),
-  gzip: (json) => promisify(gzip)(json),
+  br: (json) => brotli(json, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }),
+  gzip: (json) => gzipped(json),
 };
 /** Below this, @fastify/compress's own (synchronous) path costs less than the thread pool. */
 const SMALL = 16 * 1024;
@@ -35,8 +37,30 @@ export class EncodedBody {
   }
 }
 
+/**
+ * A GET whose answer changes only with a version (a session's): its ETag and no-cache headers,
+ * a 304 when the client's copy is current, else the answer built once per version (`cache`,
+ * by `key`) and sent in the best encoding the client accepts.
+ */
+export async function versionedAnswer<T>(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: VersionedCache<EncodedBody>,
+  at: { key: string; version: number; etag: string },
+  build: () => Promise<T>,
+): Promise<Serialized | typeof NOT_MODIFIED> {
+  void reply.header('ETag', at.etag).header('Cache-Control', 'private, no-cache');
+  if (clientHas(request, at.etag)) return NOT_MODIFIED;
+  const body = await cache.get(
+    at.key,
+    at.version,
+    async () => new EncodedBody(JSON.stringify(await build())),
+  );
+  return sendEncoded(request, reply, body);
+}
+
 /** The body in the best encoding the client accepts, its headers set (compress then skips it). */
-export async function sendEncoded(
+async function sendEncoded(
   request: FastifyRequest,
   reply: FastifyReply,
   body: EncodedBody,

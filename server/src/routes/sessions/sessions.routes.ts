@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { ENDPOINTS, type SessionDetail, type SessionStatusPoll, readMetadataJson } from '#contract';
 import { mergeChecked } from '../../http/metadata';
-import { clientHas, defineRoute, NOT_MODIFIED } from '../../http/route';
-import { EncodedBody, sendEncoded } from '../../http/encoded-body';
+import { defineRoute } from '../../http/route';
+import { type EncodedBody, versionedAnswer } from '../../http/encoded-body';
 import { VersionedCache } from '../../http/versioned-cache';
 import type { Services } from '../../services';
 import { toCapture } from '../captures/captures.repository';
@@ -31,19 +31,15 @@ export function sessionsRoutes(app: FastifyInstance, s: Services): void {
   defineRoute(app, ENDPOINTS.getSession, {
     handler: async ({ params, auth, request, reply }) => {
       const row = await s.sessions.get(auth.orgId, params.id);
-      const etag = `W/"${row.id}.${row.version}.detail"`;
-      void reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
-      if (clientHas(request, etag)) return NOT_MODIFIED;
-      const body = await detailBodies.get(row.id, row.version, async () => {
+      const at = { key: row.id, version: row.version, etag: `W/"${row.id}.${row.version}.detail"` };
+      return versionedAnswer(request, reply, detailBodies, at, async (): Promise<SessionDetail> => {
         const { capture_count: _c, photo_count: _p, ...summary } = toSessionSummary(row);
-        const detail: SessionDetail = {
+        return {
           ...summary,
           captures: (await s.captures.forSession(row.id)).map(toCapture),
           product_photos: (await s.photos.forSession(row.id)).map(toPhoto),
         };
-        return new EncodedBody(JSON.stringify(detail));
       });
-      return sendEncoded(request, reply, body);
     },
   });
 
@@ -61,18 +57,18 @@ export function sessionsRoutes(app: FastifyInstance, s: Services): void {
   defineRoute(app, ENDPOINTS.sessionStatus, {
     handler: async ({ params, auth, request, reply }) => {
       const row = await s.sessions.get(auth.orgId, params.id);
-      const etag = `W/"${row.id}.${row.version}"`;
-      void reply.header('ETag', etag).header('Cache-Control', 'private, no-cache');
-      if (clientHas(request, etag)) return NOT_MODIFIED;
-      const body = await statusBodies.get(row.id, row.version, async () => {
-        const poll: SessionStatusPoll = {
+      const at = { key: row.id, version: row.version, etag: `W/"${row.id}.${row.version}"` };
+      return versionedAnswer(
+        request,
+        reply,
+        statusBodies,
+        at,
+        async (): Promise<SessionStatusPoll> => ({
           session_status: row.status,
           extraction_status: row.extraction_status,
           captures: await s.captures.statusesForSession(row.id),
-        };
-        return new EncodedBody(JSON.stringify(poll));
-      });
-      return sendEncoded(request, reply, body);
+        }),
+      );
     },
   });
 
