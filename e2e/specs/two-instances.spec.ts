@@ -1,8 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import type { Browser } from '@playwright/test';
 import { expect, test } from '../fixtures';
-import { connectApp, sessionIdOf, startSession } from '../support/app';
+import { connectApp, createApiKey, sessionIdOf, startSession } from '../support/app';
 import { admin, startCluster, type Cluster } from '../../server/src/test/postgres-cluster';
 import { startLocalServer, type LocalServer } from '../../server/src/test/server-process';
 
@@ -101,25 +99,10 @@ chainTest(
   'a key limited to 3 requests a minute gets 3 in all, whichever instance counts',
   async ({ request, chain: { a, b, databaseUrl } }) => {
     // `npm run keys` on the shared database, as an operator gives a kiosk its own limit.
-    const out = execFileSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'server/src/cli/keys.ts',
-        'create',
-        '--label',
-        'kiosk',
-        '--per-minute',
-        '3',
-      ],
-      {
-        cwd: path.resolve(import.meta.dirname, '..', '..'),
-        env: { ...process.env, SCANNER_DATABASE_URL: databaseUrl },
-        encoding: 'utf8',
-      },
-    );
-    const key = /\b(c(?:pk|sb|su)_\w{32}_[0-9a-f]{8})\b/.exec(out)?.[1] ?? '';
+    const { key } = createApiKey(a, {
+      args: ['--per-minute', '3'],
+      env: { SCANNER_DATABASE_URL: databaseUrl },
+    });
     const statuses: number[] = [];
     for (const server of [a, b, a, b])
       statuses.push(

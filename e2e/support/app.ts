@@ -124,12 +124,24 @@ export async function createSession(
   return ((await res.json()) as { id: string }).id;
 }
 
-/** Runs one of the server's CLIs (server/src/cli) on the server's data folder; its output. */
-function serverCli(server: Pick<LocalServer, 'dataDir'>, cli: string, args: string[]): string {
+/**
+ * Runs one of the server's CLIs (server/src/cli) on the server's data folder (and `env`, such
+ * as a shared SCANNER_DATABASE_URL); its output.
+ */
+function serverCli(
+  server: Pick<LocalServer, 'dataDir'>,
+  cli: string,
+  args: string[],
+  env: Record<string, string> = {},
+): string {
   return execFileSync(
     process.execPath,
     ['--import', 'tsx', path.join(ROOT, 'server', 'src', 'cli', `${cli}.ts`), ...args],
-    { cwd: ROOT, env: { ...process.env, SCANNER_DATA_DIR: server.dataDir }, encoding: 'utf8' },
+    {
+      cwd: ROOT,
+      env: { ...process.env, SCANNER_DATA_DIR: server.dataDir, ...env },
+      encoding: 'utf8',
+    },
   );
 }
 
@@ -137,8 +149,16 @@ function serverCli(server: Pick<LocalServer, 'dataDir'>, cli: string, args: stri
  * A second API key for the test's own reads, made with `npm run keys` on the server's data
  * folder: rate limits count per key, so the test's requests never spend the app's allowance.
  */
-export function createApiKey(server: Pick<LocalServer, 'dataDir'>): { key: string } {
-  const out = serverCli(server, 'keys', ['create', '--label', 'e2e']);
+export function createApiKey(
+  server: Pick<LocalServer, 'dataDir'>,
+  options: { args?: string[]; env?: Record<string, string> } = {},
+): { key: string } {
+  const out = serverCli(
+    server,
+    'keys',
+    ['create', '--label', 'e2e', ...(options.args ?? [])],
+    options.env,
+  );
   const key = /\b(c(?:pk|sb|su)_\w{32}_[0-9a-f]{8})\b/.exec(out)?.[1];
   if (!key) throw new Error(`npm run keys printed no key:\n${out}`);
   return { key };
