@@ -93,3 +93,25 @@ test('a 500-character value and a right-to-left override neither break the layou
   await expect(page.getByRole('heading', { level: 1 })).toContainText('example.com');
   expect(await sideways(page)).toBeLessThanOrEqual(0);
 });
+
+test('the photo screen fits with a 500-character and a right-to-left product to photograph', async ({
+  page,
+  localServer,
+  camera: _camera,
+}, testInfo) => {
+  await connectApp(page, localServer);
+  await startSession(page, 'both');
+  for (const code of [`https://example.com/${'b'.repeat(480)}`, 'invoice\u202Efdp.exe']) {
+    await typeCode(page, code);
+    await page.getByRole('button', { name: 'Save as text code' }).click();
+  }
+  await expect(page.getByTestId('local-count')).toHaveText('2');
+  await page.getByRole('link', { name: 'Take photos' }).click();
+  const target = page.getByLabel('Photos are of');
+  await expect(target).toContainText('invoice⟨U+202E⟩fdp.exe');
+  expect(await sideways(page)).toBeLessThanOrEqual(0);
+  const box = await target.boundingBox();
+  expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(page.viewportSize()?.width ?? 0);
+  await expect(page.getByRole('button', { name: /^Take photo/ })).toBeInViewport();
+  await page.screenshot({ path: testInfo.outputPath('photos-long-values.png') });
+});
