@@ -132,6 +132,10 @@ for (const viewport of [
     });
     await startSession(page, 'both');
     await page.getByRole('link', { name: 'Take photos' }).click();
+    // The scanner's own Torch is visible until the photo screen replaces it (a race seen in
+    // CI): wait for the photo screen's shutter first.
+    await expect(page).toHaveURL(/\/photos$/);
+    await expect(page.getByRole('button', { name: /^Take photo/ })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Torch' })).toBeVisible();
     const viewfinder = await boxOf(page.locator('video'));
     for (const control of [
