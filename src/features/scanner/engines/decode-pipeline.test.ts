@@ -66,7 +66,13 @@ describe('decodeFrame', () => {
       'confirmed',
     );
     expect(later.sizes.slice(2)).toEqual(['90x36 {"minLineCount":1,"tryRotate":false}']);
-    const nothing = scripted(read, [], []);
+    // Nothing at 2x or 1.5x: a last look at 1.25x (75x30).
+    const last = scripted(read, [], [], [sym('4006381333931')]);
+    expect((await decodeFrame(last, frame, { formats: ['ean13'] })).symbols[0]?.evidence).toBe(
+      'confirmed',
+    );
+    expect(last.sizes.slice(3)).toEqual(['75x30 {"minLineCount":1,"tryRotate":false}']);
+    const nothing = scripted(read, [], [], []);
     expect((await decodeFrame(nothing, frame, { formats: ['ean13'] })).symbols[0]?.evidence).toBe(
       'unconfirmed',
     );
@@ -173,7 +179,8 @@ describe('ConfirmedMemory', () => {
     // Past its time, it is looked at again (and this time the look reads nothing).
     t += 3_001;
     expect((await decodeFrame(engine, frame, options)).symbols[0]?.evidence).toBe('unconfirmed');
-    expect(engine.sizes).toHaveLength(6);
+    // The frame, then the three looks (2x, 1.5x, 1.25x) that read nothing.
+    expect(engine.sizes).toHaveLength(7);
   });
 });
 

