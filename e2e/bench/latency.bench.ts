@@ -1,8 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { expect, test } from '../fixtures';
 import { connectApp, startSession } from '../support/app';
+import { measureBatch } from '../support/batch-bench';
 import { openBaseline } from '../support/baseline';
-import { countLongTasks, measureAppearances, median, type Appearance } from '../support/latency';
+import {
+  measureAppearances,
+  median,
+  openPreviewOnly,
+  watchMainThread,
+  type Appearance,
+} from '../support/latency';
 
 // Run by `npm run bench -- latency` (bench/latency.ts), which sets these and reads the file.
 const QUICK = process.env['BENCH_QUICK'] === '1';
@@ -28,26 +35,36 @@ const summarise = (appearances: Appearance[]) => ({
 
 test('latency and long tasks: this app and @zxing/browser defaults on one camera', async ({
   page,
+  context,
   camera,
   localServer,
 }) => {
   const seconds = QUICK ? 5 : 30;
-  test.setTimeout((seconds * 2 + 120) * 1000);
+  test.setTimeout((seconds * 3 + 120) * 1000);
 
   await connectApp(page, localServer);
   await startSession(page);
   const app = await measureAppearances(page, camera, { saves: true });
-  const appLongTasks = await countLongTasks(page, camera, seconds);
+  const appLongTasks = await watchMainThread(page, camera, seconds);
 
   await camera.clear();
   await openBaseline(page);
   const baseline = await measureAppearances(page, camera, { saves: false });
-  const baselineLongTasks = await countLongTasks(page, camera, seconds);
+  const baselineLongTasks = await watchMainThread(page, camera, seconds);
+
+  await camera.clear();
+  await openPreviewOnly(page);
+  const previewOnly = await watchMainThread(page, camera, seconds);
+
+  // Batch mode on its own page, with a camera large enough for a shelf of twelve codes.
+  const batch = await measureBatch(await context.newPage(), localServer, QUICK ? 3 : 10);
 
   expect(app.length).toBe(baseline.length);
   const result = {
     app: { ...summarise(app), long_tasks: appLongTasks, each: app },
     baseline: { ...summarise(baseline), long_tasks: baselineLongTasks },
+    preview_only: { long_tasks: previewOnly },
+    batch,
   };
   writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
 });

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import type { InjectedCamera } from '../fixtures';
 import { eans } from './scanning';
 
@@ -88,13 +88,26 @@ export interface LongTasks {
   count: number;
   totalMs: number;
   longestMs: number;
+  /**
+   * The page's main thread busy running tasks, as a percentage of wall time (Chromium's
+   * TaskDuration metric over the window); the decoder worker's thread is not in it.
+   */
+  busyPct: number;
+}
+
+/** Chromium's running total of the page's main-thread task time, and its clock, in seconds. */
+async function taskClock(cdp: CDPSession): Promise<{ busy: number; at: number }> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+  return { busy: metric('TaskDuration'), at: metric('Timestamp') };
 }
 
 /**
- * Main-thread long tasks (over 50 ms, as the Long Tasks API defines them) while the camera shows
- * a new code every two seconds for `seconds`: the scanning work the operator's taps compete with.
+ * The main thread while the camera shows a new code every two seconds for `seconds`: its long
+ * tasks (over 50 ms, as the Long Tasks API defines them), which the operator's taps compete
+ * with, and how much of the time it was busy at all.
  */
-export async function countLongTasks(
+export async function watchMainThread(
   page: Page,
   camera: InjectedCamera,
   seconds: number,
@@ -106,11 +119,16 @@ export async function countLongTasks(
       for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
     }).observe({ type: 'longtask' });
   });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const before = await taskClock(cdp);
   const end = Date.now() + seconds * 1000;
   for (let i = 0; Date.now() < end; i++) {
     await camera.show({ format: 'ean13', value: LATENCY_CODES[i % LATENCY_CODES.length] ?? '' });
     await page.waitForTimeout(Math.min(2_000, Math.max(0, end - Date.now())));
   }
+  const after = await taskClock(cdp);
+  await cdp.detach();
   const tasks = await page.evaluate(
     () => (window as unknown as { __longTasks: number[] }).__longTasks,
   );
@@ -119,5 +137,34 @@ export async function countLongTasks(
     count: tasks.length,
     totalMs: Math.round(tasks.reduce((a, b) => a + b, 0)),
     longestMs: Math.round(Math.max(0, ...tasks)),
+    busyPct: Math.round(((after.busy - before.busy) / (after.at - before.at)) * 1000) / 10,
   };
+}
+
+/**
+ * The floor for main-thread work while scanning: a page that only shows the same camera in a
+ * full-screen video, decoding nothing. Served on the app's origin (a secure context, so the
+ * camera opens) through page.route, as the baseline page is.
+ */
+export async function openPreviewOnly(page: Page): Promise<void> {
+  await page.route('**/bench/preview-only.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><meta name="viewport" content="width=device-width">
+<body style="margin:0;background:#000"><p id="status">starting</p>
+<video autoplay muted playsinline style="width:100vw;height:100vh;object-fit:cover"></video>
+<script>
+navigator.mediaDevices
+  .getUserMedia({ video: { facingMode: 'environment' } })
+  .then((stream) => {
+    const video = document.querySelector('video');
+    video.srcObject = stream;
+    return video.play();
+  })
+  .then(() => (document.getElementById('status').textContent = 'live'));
+</script>`,
+    }),
+  );
+  await page.goto('/bench/preview-only.html');
+  await page.waitForFunction(() => document.getElementById('status')?.textContent === 'live');
 }
