@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshStore, testEngine } from '../test/harness';
+import { openDatabase } from '../db/database';
 import type { Sql } from './sql';
 
 /**
@@ -10,8 +11,10 @@ import type { Sql } from './sql';
  * in the server-pg project.
  */
 let sql: Sql;
+let dataDir: string;
 beforeEach(async () => {
-  sql = await freshStore(mkdtempSync(path.join(os.tmpdir(), 'scanner-sql-')));
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'scanner-sql-'));
+  sql = await freshStore(dataDir);
   await sql.run('CREATE TABLE t (n INTEGER)');
 });
 afterEach(() => sql.close());
@@ -119,5 +122,51 @@ describe.skipIf(testEngine !== 'sqlite')('the SQLite adapter, one connection', (
     });
     await Promise.all([a, b]);
     expect(order).toEqual(['a', 'a done', 'b']);
+  });
+
+  it('commits the transactions that queue up together at once, each told only once it is in the file', async () => {
+    // Another connection to the file sees only what is committed.
+    const file = openDatabase(path.join(dataDir, 'scanner.db'));
+    const inFile = () => file.prepare('SELECT n FROM t ORDER BY n').all();
+    const insert = (n: number, fail = false) =>
+      sql.transaction(async () => {
+        await sql.run('INSERT INTO t (n) VALUES (?)', [n]);
+        if (fail) throw new Error(`${n} fails`);
+      });
+    const [a, b, c] = await Promise.allSettled([
+      insert(1).then(inFile),
+      insert(2, true),
+      insert(3).then(inFile),
+    ]);
+    file.close();
+    // The first is told when the third is in the file too: one commit. The second undid only
+    // its own insert.
+    expect(a).toEqual({ status: 'fulfilled', value: [{ n: 1 }, { n: 3 }] });
+    expect(b).toMatchObject({ status: 'rejected', reason: { message: '2 fails' } });
+    expect(c).toEqual({ status: 'fulfilled', value: [{ n: 1 }, { n: 3 }] });
+  });
+
+  it('fails every transaction of a group whose commit fails, and runs none of their afterCommit work', async () => {
+    await sql.run('CREATE TABLE parent (id INTEGER PRIMARY KEY)');
+    // Checked at the commit, not at the statement: the group's COMMIT is what fails.
+    await sql.run(
+      'CREATE TABLE child (parent INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)',
+    );
+    const done: string[] = [];
+    const write = (name: string, text: string) =>
+      sql.transaction(async () => {
+        await sql.run(text);
+        sql.afterCommit(() => done.push(name));
+      });
+    const results = await Promise.allSettled([
+      write('parent', 'INSERT INTO parent (id) VALUES (1)'),
+      write('orphan', 'INSERT INTO child (parent) VALUES (9)'),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(done).toEqual([]);
+    expect(await sql.get('SELECT COUNT(*) AS n FROM parent')).toEqual({ n: 0 });
+    // The next group starts afresh.
+    await write('again', 'INSERT INTO parent (id) VALUES (2)');
+    expect(done).toEqual(['again']);
   });
 });
