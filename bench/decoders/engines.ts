@@ -4,7 +4,7 @@ import { identify } from '../../src/lib/gs1/identify';
 import { LINEAR, type Symbology } from '../../src/lib/gs1/symbology';
 import { createSchedule, decodeFrame } from '../../src/features/scanner/engines/decode-pipeline';
 import type { Frame } from '../../src/features/scanner/engines/types';
-import { nodeWasmEngine, sharpCrop } from '../node-engines';
+import { nodeWasmEngine } from '../node-engines';
 
 /** A decoder under test: a frame in, the texts it would hand on (with their formats). */
 export interface BenchEngine {
@@ -26,14 +26,14 @@ const schedule = createSchedule(() => performance.now());
 
 /**
  * The project's pipeline on one frame: the very modules the decoder worker runs (engine,
- * strategy schedule, second look), then what the gate would accept on a first frame: a valid
+ * strategy schedule, second look, and its crops in JS), then what the gate would accept on a first frame: a valid
  * check digit, and for 1D a second look that confirmed it. Agreement across frames is measured
  * by the frames-to-read table.
  */
 export const pipelineEngine: BenchEngine = {
   name: 'pipeline',
   async decode(frame, formats) {
-    const { symbols } = await decodeFrame(wasm, frame, { formats, schedule, crop: sharpCrop });
+    const { symbols } = await decodeFrame(wasm, frame, { formats, schedule });
     return symbols.filter(
       (s) => identify(s).ok && (!LINEAR.has(s.format) || s.evidence === 'confirmed'),
     );

@@ -3,7 +3,7 @@ import { LINEAR, RETAIL_SYMBOLOGIES, type Symbology } from '../../src/lib/gs1/sy
 import { createSchedule, decodeFrame } from '../../src/features/scanner/engines/decode-pipeline';
 import { CAMERA_TIMINGS, ScanGate } from '../../src/features/scanner/guards/scan-gate';
 import type { Frame } from '../../src/features/scanner/engines/types';
-import { nodeWasmEngine, sharpCrop } from '../node-engines';
+import { nodeWasmEngine } from '../node-engines';
 import { printTable } from '../report';
 import { sameValue } from './compare';
 import { browserDefaultsEngine, rawWasmEngine } from './engines';
@@ -64,7 +64,6 @@ function appWatcher(): Watcher {
       const { symbols } = await decodeFrame(engine, frame, {
         formats: RETAIL_SYMBOLOGIES,
         schedule,
-        crop: sharpCrop,
       });
       return symbols.flatMap((s) => {
         const outcome = gate.offer(s);

@@ -120,21 +120,12 @@ describe('decodeFrame', () => {
     expect(result.symbols[0]?.points[0]).toEqual({ x: 11, y: 21 });
   });
 
-  it('crops with the cropper it is given (the worker passes a canvas one)', async () => {
-    const asked: string[] = [];
-    const crop = (_f: Frame, rect: { width: number }, scale: number): Frame => {
-      asked.push(`${rect.width}@${scale}`);
-      return { data: new Uint8ClampedArray(4), width: 1, height: 1 };
-    };
-    const options = {
-      formats: ['ean13'] as const,
-      roi: { x: 0, y: 0, width: 40, height: 40 },
-      crop,
-    };
+  it('decodes the viewfinder only, and a centre strategy its centre enlarged', async () => {
+    const options = { formats: ['ean13'] as const, roi: { x: 4, y: 2, width: 40, height: 30 } };
     const engine = scripted();
     await runStrategy(engine, frame, { name: 'plain' }, options);
-    await runStrategy(engine, frame, { name: 'centre', centre: 0.5, scale: 2 }, options);
-    expect(asked).toEqual(['40@1', '20@2']);
+    await runStrategy(engine, frame, { name: 'centre', centre: 0.5, scale: 3 }, options);
+    expect(engine.sizes).toEqual(['40x30', '60x45']);
   });
 
   it('filters the frame when the strategy says so', async () => {

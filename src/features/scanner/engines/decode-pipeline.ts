@@ -10,13 +10,8 @@ import {
 import { type Strategy, StrategySchedule } from './strategy-schedule';
 import type { DecodedSymbol, DecoderEngine, Evidence, Frame, Point } from './types';
 
-/** Crops a region and scales it; the worker does this on the GPU-backed canvas, Node in JS. */
-export type Cropper = (frame: Frame, rect: Rect, scale: number) => Frame | Promise<Frame>;
-
 export interface PipelineOptions {
   formats: readonly Symbology[];
-  /** How to crop and enlarge (default: the plain-JS bilinear cropAndScale). */
-  crop?: Cropper;
   /** Decode only this region of the frame (the viewfinder), when set. */
   roi?: Rect | null;
   /** Codes to look for in one frame: batch mode's many, or the default. */
@@ -147,14 +142,13 @@ export async function lookAgain(
   frame: Frame,
   symbol: DecodedSymbol,
   scale: number,
-  crop: Cropper,
 ): Promise<Evidence> {
   const rect = lookAgainRect(symbol, frame);
   // Its reading direction is known, so the look tries turning the crop only for an upright
   // code: a third of the look's time for a code that reads across.
   const tryRotate = runsUpright(symbol);
   for (const enlarge of LOOK_AGAIN_SCALES) {
-    const again = await engine.decode(await crop(frame, rect, scale * enlarge), [symbol.format], {
+    const again = await engine.decode(cropAndScale(frame, rect, scale * enlarge), [symbol.format], {
       minLineCount: 1,
       tryRotate,
     });
@@ -202,8 +196,7 @@ export async function runStrategy(
   const rect = inner ? { ...inner, x: base.x + inner.x, y: base.y + inner.y } : base;
   const scale = strategy.scale ?? 1;
   const whole = !options.roi && !inner && scale === 1;
-  const crop = options.crop ?? cropAndScale;
-  let input = whole ? frame : await crop(frame, rect, scale);
+  let input = whole ? frame : cropAndScale(frame, rect, scale);
   if (strategy.filter) input = FILTERS[strategy.filter](input);
   const hints = options.maxSymbols
     ? { ...strategy.hints, maxSymbols: options.maxSymbols }
@@ -217,7 +210,7 @@ export async function runStrategy(
     symbols.map(async (s): Promise<DecodedSymbol> => {
       if (!LINEAR.has(s.format)) return s;
       if (memory?.has(s)) return { ...s, evidence: 'confirmed' };
-      const evidence = await lookAgain(engine, frame, s, scale, crop);
+      const evidence = await lookAgain(engine, frame, s, scale);
       if (evidence === 'confirmed') memory?.add(s);
       return { ...s, evidence };
     }),
