@@ -1,4 +1,21 @@
+import type { APIRequestContext, Page } from '@playwright/test';
+import type { LocalServer } from '../../server/src/test/server-process';
+import type { InjectedCamera } from '../fixtures/injected-camera';
 import { connectApp, expect, serverGtins, startSession, test } from '../index';
+
+/** Connects, starts a session and scans one EAN-13, through to the server. */
+async function scanOne(
+  page: Page,
+  camera: InjectedCamera,
+  request: APIRequestContext,
+  localServer: LocalServer,
+) {
+  await connectApp(page, localServer);
+  const session = await startSession(page);
+  await camera.show({ format: 'ean13', value: '4006381333931' });
+  await expect(page.getByTestId('scan-announcement')).toHaveText('Scanned: 4006381333931');
+  await expect.poll(() => serverGtins(request, localServer, session)).toEqual(['04006381333931']);
+}
 
 /**
  * Where the scanner's frames come from. In Chromium, straight from the camera track
@@ -26,11 +43,7 @@ test.describe('the frames the scanner reads', () => {
         }
       };
     });
-    await connectApp(page, localServer);
-    const session = await startSession(page);
-    await camera.show({ format: 'ean13', value: '4006381333931' });
-    await expect(page.getByTestId('scan-announcement')).toHaveText('Scanned: 4006381333931');
-    await expect.poll(() => serverGtins(request, localServer, session)).toEqual(['04006381333931']);
+    await scanOne(page, camera, request, localServer);
     const processors = await page.evaluate(
       () => (window as unknown as { __processors: number }).__processors,
     );
@@ -46,10 +59,6 @@ test.describe('the frames the scanner reads', () => {
     await page.addInitScript(() => {
       delete (window as { MediaStreamTrackProcessor?: unknown }).MediaStreamTrackProcessor;
     });
-    await connectApp(page, localServer);
-    const session = await startSession(page);
-    await camera.show({ format: 'ean13', value: '4006381333931' });
-    await expect(page.getByTestId('scan-announcement')).toHaveText('Scanned: 4006381333931');
-    await expect.poll(() => serverGtins(request, localServer, session)).toEqual(['04006381333931']);
+    await scanOne(page, camera, request, localServer);
   });
 });
