@@ -88,10 +88,11 @@ describe('StrategySchedule', () => {
       strategy: 'b',
       tried: ['b'],
     });
-    // When b stops reading, the first strategy is in front again from the next frame on, and
-    // the others (b among them) take their turns.
+    // When b stops reading, the first strategy is in front again, and tries this frame too
+    // (what the camera shows now is most likely a new code); the others (b among them) take
+    // their turns on the next frames.
     const missed = await schedule.read(attempt(clock, cost));
-    expect(missed.tried[0]).toBe('b');
+    expect(missed.tried.slice(0, 2)).toEqual(['b', 'plain']);
     expect(schedule.leader).toBe('plain');
     const seen = new Set<string>();
     for (let i = 0; i < 4; i++) {
@@ -100,6 +101,29 @@ describe('StrategySchedule', () => {
       for (const n of tried) seen.add(n);
     }
     expect([...seen].sort()).toEqual(['a', 'b', 'c', 'plain']);
+  });
+
+  it('reads a new code with the first strategy on the frame where the front stops reading', async () => {
+    const clock = fakeClock();
+    const schedule = new StrategySchedule(named('plain', 'a'), { budgetMs: 25, now: clock.now });
+    const cost = { plain: 5, a: 10 };
+    await schedule.read(attempt(clock, cost, (name) => name === 'a'));
+    expect(schedule.leader).toBe('a');
+    // A code only the plain decode reads: found on this frame, not the next.
+    expect(await schedule.read(attempt(clock, cost, (name) => name === 'plain'))).toMatchObject({
+      strategy: 'plain',
+      tried: ['a', 'plain'],
+    });
+    // Unless a newer frame waits, which starts with it.
+    await schedule.read(attempt(clock, cost, (name) => name === 'a'));
+    const waiting = await schedule.read(
+      attempt(clock, cost, (name) => name === 'plain'),
+      {
+        newerFrame: () => Promise.resolve(true),
+      },
+    );
+    expect(waiting).toMatchObject({ strategy: null, tried: ['a'] });
+    expect(schedule.leader).toBe('plain');
   });
 
   it('gives way to a newer frame after the front, but not on every frame', async () => {

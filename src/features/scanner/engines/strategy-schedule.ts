@@ -109,7 +109,14 @@ export class StrategySchedule {
     const front = this.front;
     const first = await run(front);
     if (first.length) return { found: first, strategy: front.name, tried };
-    this.goHome();
+    if (front !== this.home) {
+      this.goHome();
+      // The front stopped reading: most likely a new code came, which the first strategy reads
+      // best. It runs on this frame too, unless a newer frame waits to start with it anyway.
+      if (newerFrame && (await newerFrame())) return { found: [], strategy: null, tried };
+      const home = await run(this.home);
+      if (home.length) return { found: home, strategy: this.home.name, tried };
+    }
     for (const strategy of this.turns()) {
       const left = budgetMs - (now() - started);
       const cost = this.cost.get(strategy.name) ?? 0;
