@@ -146,6 +146,27 @@ describe.skipIf(testEngine !== 'sqlite')('the SQLite adapter, one connection', (
     expect(c).toEqual({ status: 'fulfilled', value: [{ n: 1 }, { n: 3 }] });
   });
 
+  it('keeps out of the group a timer that a finished transaction set, while the group is still open', async () => {
+    let fromTimer: Promise<number> = Promise.resolve(0);
+    const a = sql.transaction(async () => {
+      setTimeout(() => {
+        fromTimer = sql.run('INSERT INTO t (n) VALUES (9)');
+      }, 5);
+      await sql.run('INSERT INTO t (n) VALUES (1)');
+    });
+    // Joins a's group, and is still at work when a's timer fires; then it rolls back.
+    const b = sql.transaction(async () => {
+      await sql.run('INSERT INTO t (n) VALUES (2)');
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      throw new Error('b fails');
+    });
+    const bFails = expect(b).rejects.toThrow('b fails');
+    await a;
+    await bFails;
+    await fromTimer;
+    expect(await sql.all('SELECT n FROM t ORDER BY n')).toEqual([{ n: 1 }, { n: 9 }]);
+  });
+
   it('fails every transaction of a group whose commit fails, and runs none of their afterCommit work', async () => {
     await sql.run('CREATE TABLE parent (id INTEGER PRIMARY KEY)');
     // Checked at the commit, not at the statement: the group's COMMIT is what fails.

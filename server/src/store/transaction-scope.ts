@@ -45,7 +45,11 @@ export class TransactionScope<C> {
         await steps.rollback();
         throw error;
       }
-      await steps.commit();
+      const committing = steps.commit();
+      // The work is over: a timer it set, firing while the commit completes (SQLite's group
+      // commit waits for the rest of its group), must be outside the transaction.
+      scope.live = false;
+      await committing;
       committed = true;
       return result;
     } finally {
