@@ -78,6 +78,12 @@ function regionInFrame(region: Rect | null, frame: VideoFrame, video: HTMLVideoE
   };
 }
 
+/** Hands a failure to the screen, unless the loop has stopped (its camera closed). */
+const reportError = (options: ScanLoopOptions) => (error: unknown) => {
+  if (!options.signal.aborted)
+    options.onError(error instanceof Error ? error : new Error(String(error)));
+};
+
 /** What both frame sources do with a frame: decode it and report, or report the failure. */
 function decodeAndReport(
   frame: CameraFrame,
@@ -101,10 +107,7 @@ function decodeAndReport(
           height: video.videoHeight,
         });
     })
-    .catch((error: unknown) => {
-      if (!signal.aborted)
-        options.onError(error instanceof Error ? error : new Error(String(error)));
-    });
+    .catch(reportError(options));
 }
 
 /**
@@ -153,10 +156,7 @@ export function runScanLoop(
   const Processor = trackProcessor();
   const track = videoTrack(video);
   if (Processor && track) {
-    pumpTrack(track, Processor, video, decoder, options).catch((error: unknown) => {
-      if (!signal.aborted)
-        options.onError(error instanceof Error ? error : new Error(String(error)));
-    });
+    pumpTrack(track, Processor, video, decoder, options).catch(reportError(options));
     return;
   }
   const onVideoFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
@@ -166,10 +166,7 @@ export function runScanLoop(
     const frameTime = meta.captureTime ?? meta.presentationTime;
     grabFrame(video)
       .then((frame) => decodeAndReport(frame, options.region(), frameTime, video, decoder, options))
-      .catch((error: unknown) => {
-        if (!signal.aborted)
-          options.onError(error instanceof Error ? error : new Error(String(error)));
-      });
+      .catch(reportError(options));
   };
   video.requestVideoFrameCallback(onVideoFrame);
 }
