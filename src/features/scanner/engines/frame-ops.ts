@@ -7,8 +7,11 @@ export interface Rect {
   height: number;
 }
 
-/** ZXing-C++'s luminance of an RGBA pixel (its ImageView conversion), in fixed point. */
-const luma = (data: Uint8ClampedArray, i: number) =>
+/**
+ * The luminance of the RGBA pixel at byte `i`: BT.601 in fixed point, exactly as ZXing-C++
+ * converts an RGBA image, so a frame greyed here reads as the engine would read it in colour.
+ */
+export const luma = (data: Uint8ClampedArray, i: number) =>
   (306 * (data[i] ?? 0) + 601 * (data[i + 1] ?? 0) + 117 * (data[i + 2] ?? 0) + 512) >> 10;
 
 /** Where each output column samples its source: the two columns and the right one's weight. */
@@ -111,11 +114,7 @@ export function meanLuma(frame: Frame, samples = 1024): number {
   let sum = 0;
   let count = 0;
   for (let i = 0; i < pixels; i += step) {
-    const o = i * 4;
-    sum +=
-      0.299 * (frame.data[o] ?? 0) +
-      0.587 * (frame.data[o + 1] ?? 0) +
-      0.114 * (frame.data[o + 2] ?? 0);
+    sum += luma(frame.data, i * 4);
     count++;
   }
   return sum / count;
@@ -155,10 +154,6 @@ export function coverRegion(frame: Size, element: Size, box: Rect): Rect {
   };
 }
 
-/** Luma of one RGBA pixel (BT.601 weights in integers). */
-const lumaAt = (d: Uint8ClampedArray, o: number) =>
-  ((d[o] ?? 0) * 77 + (d[o + 1] ?? 0) * 150 + (d[o + 2] ?? 0) * 29) >> 8;
-
 /**
  * Stretches the frame's contrast so its 1st and 99th luma percentiles become black and white: a
  * faded print or a dim aisle gives the binarizer edges it can find.
@@ -167,8 +162,7 @@ export function stretchContrast(frame: Frame): Frame {
   const histogram = new Uint32Array(256);
   const d = frame.data;
   // Every fourth pixel is plenty for percentiles.
-  for (let o = 0; o < d.length; o += 16)
-    histogram[lumaAt(d, o)] = (histogram[lumaAt(d, o)] ?? 0) + 1;
+  for (let o = 0; o < d.length; o += 16) histogram[luma(d, o)] = (histogram[luma(d, o)] ?? 0) + 1;
   const total = histogram.reduce((a, b) => a + b, 0);
   const cut = total * 0.01;
   let lo = 0;

@@ -8,6 +8,7 @@ import {
   RGBLuminanceSource,
 } from '@zxing/library';
 import type { Symbology } from '../../../lib/gs1/symbology';
+import { luma } from './frame-ops';
 import type { DecodedSymbol, DecoderEngine, Frame } from './types';
 
 const TO_ZXING: Record<Symbology, BarcodeFormat[]> = {
@@ -34,7 +35,7 @@ function luminance(frame: Frame): Uint8ClampedArray {
   const out = new Uint8ClampedArray(frame.width * frame.height);
   const d = frame.data;
   for (let i = 0, j = 0; j < out.length; i += 4, j++) {
-    out[j] = ((d[i] ?? 0) * 77 + (d[i + 1] ?? 0) * 150 + (d[i + 2] ?? 0) * 29) >> 8;
+    out[j] = luma(d, i);
   }
   return out;
 }
