@@ -54,20 +54,20 @@ async function start(request: Extract<DecoderRequest, { type: 'init' }>): Promis
 }
 
 /**
- * Whether a VideoFrame's pixels can be copied out as they are shown: no rotation or mirroring to
- * apply, and its visible part shown at its own size. copyTo copies coded pixels and applies
- * neither; drawImage does.
+ * The frame as a VideoFrame with its visible part, if its pixels can be copied out as they are
+ * shown: no rotation or mirroring to apply, and that part shown at its own size; else null (a
+ * bitmap too). copyTo copies coded pixels and applies neither; drawImage does.
  */
-function copiesAsShown(frame: VideoFrame): boolean {
+function copyable(frame: CameraFrame): { video: VideoFrame; visible: DOMRectReadOnly } | null {
+  if (!('copyTo' in frame)) return null;
   const turned = frame as VideoFrame & { rotation?: number; flip?: boolean };
   const visible = frame.visibleRect;
-  return (
-    !turned.rotation &&
+  return !turned.rotation &&
     !turned.flip &&
-    visible !== null &&
-    visible.width === frame.displayWidth &&
+    visible?.width === frame.displayWidth &&
     visible.height === frame.displayHeight
-  );
+    ? { video: frame, visible }
+    : null;
 }
 
 /** False once a copyTo with a format and a rect has failed here: the canvas does it from then on. */
@@ -79,11 +79,12 @@ let copyToWorks = true;
  * frame that cannot, goes through the canvas.
  */
 async function readArea(bitmap: CameraFrame, area: Rect): Promise<Frame> {
-  if (copyToWorks && 'copyTo' in bitmap && copiesAsShown(bitmap)) {
-    const visible = bitmap.visibleRect ?? { x: 0, y: 0 };
+  const source = copyToWorks ? copyable(bitmap) : null;
+  if (source) {
+    const { video, visible } = source;
     const data = new Uint8ClampedArray(area.width * area.height * 4);
     try {
-      await bitmap.copyTo(data, {
+      await video.copyTo(data, {
         rect: {
           x: visible.x + area.x,
           y: visible.y + area.y,
