@@ -1,7 +1,6 @@
 import { expect, test } from '../fixtures';
-import { injectCamera } from '../fixtures/injected-camera';
-import { connectApp, serverSession, startSession } from '../support/app';
-import { SHELF_FRAME, shelfScene } from '../support/shelf';
+import { serverSession } from '../support/app';
+import { openBatchScanner, shelfScene } from '../support/shelf';
 
 test('batch mode captures 12 codes in view once each, follows them, and leaves out a tapped one', async ({
   page,
@@ -9,11 +8,7 @@ test('batch mode captures 12 codes in view once each, follows them, and leaves o
   localServer,
 }) => {
   test.setTimeout(90_000);
-  const camera = await injectCamera(page, SHELF_FRAME);
-  await connectApp(page, localServer);
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('Every code in view at once (shelves, cartons)').check();
-  const session = await startSession(page);
+  const { camera, session } = await openBatchScanner(page, localServer);
   const scene = await shelfScene();
   const shown = Date.now();
   await camera.showPicture(scene);

@@ -1,8 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { LocalServer } from '../../server/src/test/server-process';
-import { injectCamera } from '../fixtures/injected-camera';
-import { connectApp, startSession } from './app';
-import { SHELF_CODES, SHELF_FRAME, shelfScene } from './shelf';
+import { openBatchScanner, SHELF_CODES, shelfScene } from './shelf';
 
 export interface BatchFigures {
   codes: number;
@@ -36,11 +34,7 @@ export async function measureBatch(
       }
     };
   });
-  const camera = await injectCamera(page, SHELF_FRAME);
-  await connectApp(page, server);
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByLabel('Every code in view at once (shelves, cartons)').check();
-  await startSession(page);
+  const { camera } = await openBatchScanner(page, server);
   await camera.showPicture(await shelfScene());
   const shownAt = await camera.shownAt();
   const all = `· ${SHELF_CODES.length} captured`;

@@ -1,4 +1,8 @@
+import type { Page } from '@playwright/test';
 import sharp from 'sharp';
+import type { LocalServer } from '../../server/src/test/server-process';
+import { injectCamera } from '../fixtures/injected-camera';
+import { connectApp, startSession } from './app';
 import { type BarcodeSpec, renderBarcode } from './barcodes';
 
 /**
@@ -42,4 +46,17 @@ export async function shelfScene(): Promise<Buffer> {
     .composite(tiles)
     .png()
     .toBuffer();
+}
+
+/**
+ * A connected app in batch mode, on a new session's scanner, with a camera the shelf fits in
+ * (installed before the first navigation); the shelf is not in view yet.
+ */
+export async function openBatchScanner(page: Page, server: Pick<LocalServer, 'key'>) {
+  const camera = await injectCamera(page, SHELF_FRAME);
+  await connectApp(page, server);
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByLabel('Every code in view at once (shelves, cartons)').check();
+  const session = await startSession(page);
+  return { camera, session };
 }
