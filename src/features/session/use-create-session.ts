@@ -2,10 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type CaptureMode, ENDPOINTS } from '#contract';
 import { useApiClient } from '../../lib/api-context';
 import { probeStorage, requestPersistence } from '../../lib/storage';
+import { COUNT_MODE_KEY } from './count-mode';
 import { deviceContext } from './device-context';
-
-/** The session metadata key that turns count mode on for every device in the session. */
-export const COUNT_MODE_KEY = 'count_mode';
 import { sessionQueries } from './session-queries';
 import { useRecordSession } from './session-history';
 

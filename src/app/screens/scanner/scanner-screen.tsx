@@ -32,7 +32,7 @@ import { useBatch } from './use-batch';
 import { useScanFeedback } from './use-scan-feedback';
 import { type Undoable, useUndo } from './use-undo';
 import { useCorrections } from '../../outbox/corrections';
-import { COUNT_MODE_KEY } from '../../../features/session/use-create-session';
+import { COUNT_MODE_KEY } from '../../../features/session/count-mode';
 import { identify } from '../../../lib/gs1/identify';
 import { STATES } from '../../../components/states';
 

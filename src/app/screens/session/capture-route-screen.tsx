@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import { useApiClient } from '../../../lib/api-context';
 import { CaptureDetail } from '../../../features/saved-captures/capture-detail';
 import { sessionQueries, useSessionChanged } from '../../../features/session/session-queries';
-import { SessionGallery } from '../photos/session-gallery';
+import { SectionBoundary } from '../../../components/section-boundary';
+import { LazySessionGallery } from '../photos/lazy-session-gallery';
 import { CaptureNoteForm } from '../../../features/saved-captures/capture-note-form';
 import { useCorrections } from '../../outbox/corrections';
 
@@ -40,14 +41,16 @@ export function CaptureScreen({ sessionId, captureId }: { sessionId: string; cap
               </Link>
             )}
           </div>
-          <SessionGallery
-            sessionId={sessionId}
-            photos={session.product_photos}
-            captures={session.captures}
-            perProduct
-            active={active}
-            onlyCapture={captureId}
-          />
+          <SectionBoundary name="gallery">
+            <LazySessionGallery
+              sessionId={sessionId}
+              photos={session.product_photos}
+              captures={session.captures}
+              perProduct
+              active={active}
+              onlyCapture={captureId}
+            />
+          </SectionBoundary>
         </section>
       )}
     </div>

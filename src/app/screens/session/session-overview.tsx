@@ -6,14 +6,14 @@ import { StateChip } from '../../../components/status-badge';
 import { CaptureList } from '../../../features/saved-captures/capture-list';
 import { CaptureTools, CountedTotals } from '../../../features/saved-captures/capture-tools';
 import { searchCaptures } from '../../../features/saved-captures/session-export';
-import { COUNT_MODE_KEY } from '../../../features/session/use-create-session';
+import { COUNT_MODE_KEY } from '../../../features/session/count-mode';
 import { MODE_LABEL, scanPath } from '../../../features/session/labels';
 import { SESSION_STATES } from '../../../components/states';
 import { useSessionActions } from '../../../features/session/session-actions';
 import { useSessionChanged } from '../../../features/session/session-queries';
 import { useLiveSession } from '../../../features/session/use-live-session';
 import { NetworkError } from '../../../lib/api-client';
-import { SessionGallery } from '../photos/session-gallery';
+import { LazySessionGallery } from '../photos/lazy-session-gallery';
 import { DeviceItems } from './device-items';
 
 const EXTRACTION: Record<ExtractionStatus, string> = {
@@ -138,7 +138,7 @@ export function SessionOverview({ sessionId }: { sessionId: string }) {
             {active && <Link to={`/sessions/${sessionId}/photos`}>Take photos</Link>}
           </div>
           <SectionBoundary name="gallery">
-            <SessionGallery
+            <LazySessionGallery
               sessionId={sessionId}
               photos={detail.product_photos}
               captures={detail.captures}
