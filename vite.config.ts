@@ -77,7 +77,9 @@ export default defineConfig({
   ],
   define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(pkg.version) },
   // Maps for local debugging only: 'hidden' leaves no sourceMappingURL, and the server refuses .map.
-  build: { target: 'es2022', sourcemap: 'hidden' },
+  // The manifest tells the server which chunks each screen needs, for its preload hints
+  // (server/src/screen-preload.ts).
+  build: { target: 'es2022', sourcemap: 'hidden', manifest: true },
   // ES module workers can split: ZXing-JS (the fallback, ~400 kB) becomes its own chunk, loaded
   // only where WebAssembly is unavailable, instead of being inlined into the decoder worker.
   worker: { format: 'es' },

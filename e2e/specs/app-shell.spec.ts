@@ -1,5 +1,6 @@
+import type { Request } from '@playwright/test';
 import { expect, test } from '../fixtures';
-import { setNetwork } from '../support/app';
+import { connectApp, createSession, setNetwork } from '../support/app';
 
 test('the server serves the app shell and the health endpoint on one origin', async ({
   page,
@@ -23,6 +24,44 @@ test('a deep link loads the shell and an unknown page says so', async ({ page })
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await page.getByRole('link', { name: 'Go to the home screen' }).click();
   await expect(page).toHaveURL(/\/$/);
+});
+
+test.describe('a deep link, loaded cold from the server', () => {
+  // The service worker would answer from its precache, which has the plain shell.
+  test.use({ serviceWorkers: 'block' });
+
+  test('names its screen’s scripts in the shell, and the screen uses each of them', async ({
+    page,
+    request,
+    localServer,
+  }) => {
+    const id = await createSession(request, localServer);
+    await connectApp(page, localServer);
+    for (const [url, chunk, screen] of [
+      [
+        `/sessions/${id}`,
+        /\/assets\/session-route-/,
+        page.getByRole('heading', { name: 'Barcode session' }),
+      ],
+      [`/sessions/${id}/scan`, /\/assets\/scanner-route-/, page.getByLabel('Camera view')],
+    ] as const) {
+      const shell = await request.get(url, { headers: { accept: 'text/html' } });
+      const hinted = [
+        ...(await shell.text()).matchAll(/rel="modulepreload" crossorigin href="([^"]+)"/g),
+      ].map((m) => m[1]);
+      expect(hinted.some((h) => chunk.test(h ?? ''))).toBe(true);
+      const scripts: string[] = [];
+      const onRequest = (r: Request) => {
+        if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+      };
+      page.on('request', onRequest);
+      await page.goto(url);
+      await expect(screen).toBeAttached();
+      // Nothing named in vain: every hint is a script the screen loads.
+      await expect.poll(() => hinted.filter((h) => !scripts.includes(h ?? ''))).toEqual([]);
+      page.off('request', onRequest);
+    }
+  });
 });
 
 for (const { name, viewport } of [

@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { errorEnvelope } from '#contract';
+import { screenShells } from './screen-preload';
 
 /**
  * Serves the built app. Hashed assets are cached for a year; the shell, the manifest and the
@@ -22,8 +23,9 @@ export async function registerStaticApp(
       // The build writes .br and .gz beside each file (scripts/precompress.mjs): sent as they
       // are, so no request pays for compressing an asset.
       preCompressed: true,
-      // Source maps stay on the build machine: they are the app's source, not its interface.
-      allowedPath: (pathName) => !/\.(map|br|gz)$/.test(pathName),
+      // Source maps and the build manifest stay on the build machine: they describe the app's
+      // source, not its interface.
+      allowedPath: (pathName) => !/\.(map|br|gz)$/.test(pathName) && !pathName.includes('/.vite/'),
       setHeaders(reply, filePath) {
         const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
         reply.header(
@@ -33,6 +35,7 @@ export async function registerStaticApp(
       },
     });
   }
+  const shellFor = built ? screenShells(staticDir) : () => null;
   app.setNotFoundHandler(async (req, reply) => {
     const isApi = apiPrefixes.some((p) => req.url.startsWith(p));
     const wantsPage = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
@@ -45,7 +48,9 @@ export async function registerStaticApp(
             `The app is not built. Run \`npm run build\` (looked in ${staticDir ?? 'no folder'}).`,
           );
       }
-      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+      reply.header('Cache-Control', 'no-cache');
+      const shell = shellFor(req.url.split('?')[0] ?? '');
+      return shell === null ? reply.sendFile('index.html') : reply.type('text/html').send(shell);
     }
     return reply.code(404).send(errorEnvelope(404, `No route for ${req.method} ${req.url}.`));
   });
