@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import CRC32 from 'crc-32';
 
 export const API_KEY_PREFIXES = ['csb', 'csu', 'cpk'] as const;
@@ -38,6 +38,6 @@ export function formatApiKey(prefix: ApiKeyPrefix, body: string): string {
 /** Part A extension: `GET /scanner/api/v1/key`, the key a request was made with. */
 export const KeyInfo = z.object({
   prefix: z.enum(API_KEY_PREFIXES),
-  expires_at: z.string().nullable(),
+  expires_at: z.nullable(z.string()),
 });
 export type KeyInfo = z.infer<typeof KeyInfo>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { CaptureStatus, CaptureType, ResolverType } from './enums';
 import { OptionalGtinSchema } from './gtin';
 import { IdParam, ShortId } from './ids';
@@ -7,14 +7,14 @@ import { boundedText, DateTime } from './text';
 
 /** GS1 Application Identifier codes ("01", "10", "17", "21", "8200", ...) to their values. */
 export const Gs1AiData = z.record(
-  z.string().regex(/^\d{2,4}$/, { error: 'GS1 AI codes are 2-4 digits.' }),
-  z.string().max(90),
+  z.string().check(z.regex(/^\d{2,4}$/, { error: 'GS1 AI codes are 2-4 digits.' })),
+  z.string().check(z.maxLength(90)),
 );
 export type Gs1AiData = z.infer<typeof Gs1AiData>;
 
 export const QrHop = z.object({
   url: z.string(),
-  status_code: z.number().int(),
+  status_code: z.int(),
   headers: z.record(z.string(), z.string()),
 });
 
@@ -22,11 +22,11 @@ export const QrAnalysis = z.object({
   initial_url: z.string(),
   final_url: z.string(),
   hops: z.array(QrHop),
-  hop_count: z.number().int().nonnegative(),
+  hop_count: z.int().check(z.nonnegative()),
   resolver_domain: z.string(),
   resolver_type: ResolverType,
   is_closient_resolver: z.boolean(),
-  extracted_gtin: z.string().nullable(),
+  extracted_gtin: z.nullable(z.string()),
   error_message: z.string(),
 });
 export type QrAnalysis = z.infer<typeof QrAnalysis>;
@@ -41,11 +41,11 @@ export const Capture = z.object({
   created: DateTime,
   metadata: MetadataSchema,
   gs1_dl_data: Gs1AiData,
-  product_short_id: z.string().nullable(),
-  product_name: z.string().nullable(),
-  processed_at: DateTime.nullable(),
-  uploaded_image_key: z.string().nullable(),
-  qr_analysis: QrAnalysis.nullable(),
+  product_short_id: z.nullable(z.string()),
+  product_name: z.nullable(z.string()),
+  processed_at: z.nullable(DateTime),
+  uploaded_image_key: z.nullable(z.string()),
+  qr_analysis: z.nullable(QrAnalysis),
 });
 export type Capture = z.infer<typeof Capture>;
 
@@ -54,9 +54,9 @@ export type Capture = z.infer<typeof Capture>;
  * (Part A). Exactly which one was used does not matter once parsed.
  */
 const SessionRef = {
-  session_short_id: IdParam.optional(),
-  session_public_id: IdParam.optional(),
-  session_id: IdParam.optional(),
+  session_short_id: z.optional(IdParam),
+  session_public_id: z.optional(IdParam),
+  session_id: z.optional(IdParam),
 };
 
 export const resolveSessionRef = (body: {
@@ -67,7 +67,7 @@ export const resolveSessionRef = (body: {
 
 const requireSessionRef = <T extends Parameters<typeof resolveSessionRef>[0]>(
   body: T,
-  ctx: z.RefinementCtx,
+  ctx: Pick<z.core.$RefinementCtx, 'addIssue'>,
 ) => {
   if (resolveSessionRef(body) === undefined) {
     ctx.addIssue({
@@ -86,11 +86,11 @@ export const CreateCaptureRequest = z
     ...SessionRef,
     capture_type: CaptureType,
     raw_value: boundedText(1, RAW_VALUE_MAX),
-    metadata: MetadataPatchSchema.optional(),
-    gtin: OptionalGtinSchema.default(''),
-    gs1_dl_data: Gs1AiData.default({}),
+    metadata: z.optional(MetadataPatchSchema),
+    gtin: z._default(OptionalGtinSchema, ''),
+    gs1_dl_data: z._default(Gs1AiData, {}),
   })
-  .superRefine(requireSessionRef);
+  .check(z.superRefine(requireSessionRef));
 export type CreateCaptureRequest = z.input<typeof CreateCaptureRequest>;
 
 /** Part A extension: `PATCH /captures/{id}` writes metadata (merge rules of §1.7). */
@@ -101,10 +101,10 @@ export type UpdateCaptureRequest = z.input<typeof UpdateCaptureRequest>;
 export const UploadImageFields = z
   .object({
     ...SessionRef,
-    capture_type: z.enum(['BARCODE', 'IMAGE']).default('IMAGE'),
-    raw_value: boundedText(0, RAW_VALUE_MAX).default(''),
-    gtin: OptionalGtinSchema.default(''),
+    capture_type: z._default(z.enum(['BARCODE', 'IMAGE']), 'IMAGE'),
+    raw_value: z._default(boundedText(0, RAW_VALUE_MAX), ''),
+    gtin: z._default(OptionalGtinSchema, ''),
     /** Multipart cannot carry an object, so metadata travels as a JSON string. */
-    metadata: z.string().optional(),
+    metadata: z.optional(z.string()),
   })
-  .superRefine(requireSessionRef);
+  .check(z.superRefine(requireSessionRef));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { toGtin14 } from './gtin';
 import { boundedText } from './text';
 
@@ -7,10 +7,10 @@ export const DigitalLinkParseRequest = z.object({ url: boundedText(1, 4096) });
 export const DigitalLinkParseResponse = z.object({
   is_valid: z.boolean(),
   url: z.string(),
-  gtin: z.string().nullable(),
-  lot: z.string().nullable(),
-  expiry: z.string().nullable(),
-  serial: z.string().nullable(),
+  gtin: z.nullable(z.string()),
+  lot: z.nullable(z.string()),
+  expiry: z.nullable(z.string()),
+  serial: z.nullable(z.string()),
   raw_ais: z.record(z.string(), z.string()),
 });
 export type DigitalLinkParseResponse = z.infer<typeof DigitalLinkParseResponse>;

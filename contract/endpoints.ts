@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { KeyInfo } from './api-key';
 import { Capture, CreateCaptureRequest, UpdateCaptureRequest, UploadImageFields } from './capture';
 import { DigitalLinkParseRequest, DigitalLinkParseResponse } from './digital-link';
@@ -29,7 +29,7 @@ import {
 } from './session';
 
 /** Status -> body schema; null for no body (or the error envelope, for an error status). */
-export type Responses = Readonly<Record<number, z.ZodType | null>>;
+export type Responses = Readonly<Record<number, z.ZodMiniType | null>>;
 
 /**
  * One endpoint of the API, named once: the server registers its route from this, the app
@@ -37,9 +37,9 @@ export type Responses = Readonly<Record<number, z.ZodType | null>>;
  * parameter of `params`.
  */
 export interface Endpoint<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
+  P extends z.ZodMiniType = z.ZodMiniType,
+  Q extends z.ZodMiniType = z.ZodMiniType,
+  B extends z.ZodMiniType = z.ZodMiniType,
   R extends Responses = Responses,
 > {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -57,9 +57,9 @@ export interface Endpoint<
 }
 
 const endpoint = <
-  P extends z.ZodType,
-  Q extends z.ZodType,
-  B extends z.ZodType,
+  P extends z.ZodMiniType,
+  Q extends z.ZodMiniType,
+  B extends z.ZodMiniType,
   R extends Responses,
 >(
   e: Endpoint<P, Q, B, R>,
@@ -67,7 +67,7 @@ const endpoint = <
 
 const V1 = '/scanner/api/v1';
 const Id = z.object({ id: IdParam });
-const SessionRef = z.object({ session_id: z.string().min(1).max(64) });
+const SessionRef = z.object({ session_id: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 /** Every endpoint of the Scanner API (and the health check), by name. */
 export const ENDPOINTS = {
@@ -271,7 +271,7 @@ export const ENDPOINTS = {
     summary: 'Update photo classification',
     tag: 'photos',
     access: 'key',
-    params: SessionRef.extend({ photo_id: z.string().min(1).max(64) }),
+    params: z.extend(SessionRef, { photo_id: z.string().check(z.minLength(1), z.maxLength(64)) }),
     body: UpdatePhotoRequest,
     responses: { 200: ProductPhoto, 409: null },
   }),
@@ -312,10 +312,12 @@ export type SuccessSchema<R extends Responses> = R extends { 200: infer S }
 
 /** What the endpoint's success answer parses to. */
 export type SuccessOf<E extends Endpoint> =
-  SuccessSchema<E['responses']> extends z.ZodType ? z.output<SuccessSchema<E['responses']>> : null;
+  SuccessSchema<E['responses']> extends z.ZodMiniType
+    ? z.output<SuccessSchema<E['responses']>>
+    : null;
 
 /** The params an endpoint's path needs, as strings. */
-export type ParamsOf<E extends Endpoint> = E['params'] extends z.ZodType
+export type ParamsOf<E extends Endpoint> = E['params'] extends z.ZodMiniType
   ? z.input<E['params']>
   : undefined;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const SessionStatus = z.enum(['ACTIVE', 'COMPLETED', 'EXPIRED']);
 export type SessionStatus = z.infer<typeof SessionStatus>;

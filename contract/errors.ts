@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { ErrorCode } from './enums';
 
 export const FieldError = z.object({ field: z.string(), message: z.string() });
@@ -9,23 +9,23 @@ export const ErrorEnvelope = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    status: z.number().int(),
+    status: z.int(),
     details: z.union([z.array(FieldError), z.record(z.string(), z.unknown()), z.null()]),
-    retry_after_seconds: z.number().optional(),
+    retry_after_seconds: z.optional(z.number()),
   }),
 });
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
 
 /** RFC 9457 problem details, as other Closient pages describe them. */
 export const ProblemDetails = z.object({
-  type: z.string().optional(),
-  title: z.string().optional(),
-  status: z.number().int().optional(),
-  detail: z.string().optional(),
+  type: z.optional(z.string()),
+  title: z.optional(z.string()),
+  status: z.optional(z.int()),
+  detail: z.optional(z.string()),
   error_code: z.string(),
-  retryable: z.boolean().optional(),
-  retry_after_seconds: z.number().optional(),
-  errors: z.array(FieldError).optional(),
+  retryable: z.optional(z.boolean()),
+  retry_after_seconds: z.optional(z.number()),
+  errors: z.optional(z.array(FieldError)),
 });
 
 /** One shape for both error dialects, so callers branch on `code` and nothing else. */

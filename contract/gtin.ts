@@ -1,5 +1,5 @@
 import { isValid, upcE } from 'gtin';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Formats that carry a GTIN, as the scanner names them. */
 export type GtinSymbology = 'ean-13' | 'ean-8' | 'upc-a' | 'upc-e' | 'itf-14' | 'gtin';
@@ -39,23 +39,29 @@ export function toGtin14(value: string, symbology: GtinSymbology = 'gtin'): stri
 export const GTIN_FORMAT_MESSAGE = 'GTIN must be 8, 12, 13, or 14 digits.';
 
 /** A GTIN in any of its lengths, checked and normalised to GTIN-14. */
-export const GtinSchema = z
-  .string()
-  .regex(/^(\d{8}|\d{12,14})$/, { error: GTIN_FORMAT_MESSAGE })
-  .refine(isValidGtin, { error: 'GTIN check digit is wrong.' })
-  .transform((v) => v.padStart(14, '0'));
+export const GtinSchema = z.pipe(
+  z
+    .string()
+    .check(
+      z.regex(/^(\d{8}|\d{12,14})$/, { error: GTIN_FORMAT_MESSAGE }),
+      z.refine(isValidGtin, { error: 'GTIN check digit is wrong.' }),
+    ),
+  z.transform((v: string) => v.padStart(14, '0')),
+);
 
 /**
  * The `gtin` field of a capture write: empty when the client has none. One schema rather than
  * a union, so that a bad GTIN gets its specific message instead of "Invalid input".
  */
-export const OptionalGtinSchema = z
-  .string()
-  .superRefine((v, ctx) => {
-    if (v === '') return;
-    if (!/^(\d{8}|\d{12,14})$/.test(v))
-      ctx.addIssue({ code: 'custom', message: GTIN_FORMAT_MESSAGE });
-    else if (!isValidGtin(v))
-      ctx.addIssue({ code: 'custom', message: 'GTIN check digit is wrong.' });
-  })
-  .transform((v) => (v === '' ? '' : v.padStart(14, '0')));
+export const OptionalGtinSchema = z.pipe(
+  z.string().check(
+    z.superRefine((v, ctx) => {
+      if (v === '') return;
+      if (!/^(\d{8}|\d{12,14})$/.test(v))
+        ctx.addIssue({ code: 'custom', message: GTIN_FORMAT_MESSAGE });
+      else if (!isValidGtin(v))
+        ctx.addIssue({ code: 'custom', message: 'GTIN check digit is wrong.' });
+    }),
+  ),
+  z.transform((v: string) => (v === '' ? '' : v.padStart(14, '0'))),
+);

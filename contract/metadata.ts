@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { codePointLength } from './text';
 
 export const METADATA_LIMITS = { maxKeys: 50, maxKeyLength: 40, maxValueLength: 500 } as const;
@@ -14,7 +14,11 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
  * It works on own entries only: `JSON.parse` makes `__proto__` an ordinary own key, and
  * copying such a key by assignment would change the prototype instead of storing it.
  */
-function checkEntries(value: Record<string, unknown>, ctx: z.RefinementCtx, path: string) {
+function checkEntries(
+  value: Record<string, unknown>,
+  ctx: Pick<z.core.$RefinementCtx, 'addIssue'>,
+  path: string,
+) {
   const entries = Object.entries(value);
   if (entries.length > METADATA_LIMITS.maxKeys) {
     ctx.addIssue({
@@ -52,23 +56,33 @@ const toMetadata = (entries: Iterable<readonly [string, string]>): Metadata =>
   Object.fromEntries(entries);
 
 /** A complete metadata object, as the API returns it. */
-export const MetadataSchema = z
-  .custom<Record<string, unknown>>(isPlainObject, { error: 'Metadata must be a flat object.' })
-  .superRefine((v, ctx) => checkEntries(v, ctx, 'metadata'))
-  .transform((v) => toMetadata(Object.entries(v as Record<string, string>)));
+export const MetadataSchema = z.pipe(
+  z
+    .custom<Record<string, unknown>>(isPlainObject, { error: 'Metadata must be a flat object.' })
+    .check(z.superRefine((v, ctx) => checkEntries(v, ctx, 'metadata'))),
+  z.transform((v: Record<string, unknown>) =>
+    toMetadata(Object.entries(v as Record<string, string>)),
+  ),
+);
 
 /**
  * A metadata write. Keys sent with `""` are deleted, `{}` or `null` clears everything, and the
  * rest are set. Values are checked here; the key count is checked after the merge.
  */
-export const MetadataPatchSchema = z
-  .custom<Record<string, unknown> | null>((v) => v === null || isPlainObject(v), {
-    error: 'Metadata must be a flat object of strings, or null.',
-  })
-  .superRefine((v, ctx) => {
-    if (v !== null) checkEntries(v, ctx, 'metadata');
-  })
-  .transform((v) => (v === null ? null : toMetadata(Object.entries(v as Record<string, string>))));
+export const MetadataPatchSchema = z.pipe(
+  z
+    .custom<Record<string, unknown> | null>((v) => v === null || isPlainObject(v), {
+      error: 'Metadata must be a flat object of strings, or null.',
+    })
+    .check(
+      z.superRefine((v, ctx) => {
+        if (v !== null) checkEntries(v, ctx, 'metadata');
+      }),
+    ),
+  z.transform((v: Record<string, unknown> | null) =>
+    v === null ? null : toMetadata(Object.entries(v as Record<string, string>)),
+  ),
+);
 export type MetadataPatch = Metadata | null;
 
 /** The documented merge: keep what is not mentioned, delete `""`, clear on `{}` or `null`. */

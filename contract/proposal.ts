@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Capture } from './capture';
 import { ProposalField, ProposalStatus } from './enums';
 import { ProposalId } from './ids';
@@ -11,13 +11,13 @@ export const Proposal = z.object({
   current_value: z.string(),
   proposed_value: z.string(),
   /** A decimal string, 0.00-1.00 with two decimals. */
-  confidence: z.string().regex(/^(0(\.\d{1,2})?|1(\.0{1,2})?)$/),
+  confidence: z.string().check(z.regex(/^(0(\.\d{1,2})?|1(\.0{1,2})?)$/)),
   reasoning: z.string(),
-  source: z.string().max(100),
+  source: z.string().check(z.maxLength(100)),
   status: ProposalStatus,
   created: DateTime,
   metadata: MetadataSchema,
-  reviewed_at: DateTime.nullable(),
+  reviewed_at: z.nullable(DateTime),
 });
 export type Proposal = z.infer<typeof Proposal>;
 
@@ -25,13 +25,13 @@ export const ProposalList = z.array(Proposal);
 
 export const ReviewProposalRequest = z.object({
   status: z.enum(['ACCEPTED', 'REJECTED']),
-  metadata: MetadataPatchSchema.optional(),
+  metadata: z.optional(MetadataPatchSchema),
 });
 export type ReviewProposalRequest = z.input<typeof ReviewProposalRequest>;
 
 /** Part B leaves apply's response open; we return the count and the refreshed capture. */
 export const ApplyProposalsResponse = z.object({
-  applied_count: z.number().int().nonnegative(),
+  applied_count: z.int().check(z.nonnegative()),
   capture: Capture,
 });
 export type ApplyProposalsResponse = z.infer<typeof ApplyProposalsResponse>;

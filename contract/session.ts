@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { Capture } from './capture';
 import { CaptureMode, CaptureStatus, ExtractionStatus, SessionStatus } from './enums';
 import { ShortId } from './ids';
@@ -9,18 +9,18 @@ import { ProductPhoto } from './photo';
 /** The device context is free-form, but bounded so that it cannot be used to store blobs. */
 export const DEVICE_CONTEXT_MAX_BYTES = 16_384;
 
-export const DeviceContext = z
-  .record(z.string(), z.unknown())
-  .refine((v) => new TextEncoder().encode(JSON.stringify(v)).length <= DEVICE_CONTEXT_MAX_BYTES, {
+export const DeviceContext = z.record(z.string(), z.unknown()).check(
+  z.refine((v) => new TextEncoder().encode(JSON.stringify(v)).length <= DEVICE_CONTEXT_MAX_BYTES, {
     error: `device_context must serialise to at most ${DEVICE_CONTEXT_MAX_BYTES} bytes.`,
-  });
+  }),
+);
 
 export const CreateSessionRequest = z.object({
-  metadata: MetadataPatchSchema.optional(),
-  organization_short_id: z.string().max(64).default(''),
-  user_agent: boundedText(0, 1000).default(''),
-  device_context: DeviceContext.default({}),
-  capture_mode: CaptureMode.default('barcode_scan'),
+  metadata: z.optional(MetadataPatchSchema),
+  organization_short_id: z._default(z.string().check(z.maxLength(64)), ''),
+  user_agent: z._default(boundedText(0, 1000), ''),
+  device_context: z._default(DeviceContext, {}),
+  capture_mode: z._default(CaptureMode, 'barcode_scan'),
 });
 export type CreateSessionRequest = z.input<typeof CreateSessionRequest>;
 
@@ -43,8 +43,8 @@ const SessionBase = {
 
 export const SessionSummary = z.object({
   ...SessionBase,
-  capture_count: z.number().int().nonnegative().default(0),
-  photo_count: z.number().int().nonnegative().default(0),
+  capture_count: z._default(z.int().check(z.nonnegative()), 0),
+  photo_count: z._default(z.int().check(z.nonnegative()), 0),
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 
@@ -58,7 +58,7 @@ export type SessionDetail = z.infer<typeof SessionDetail>;
 export const CaptureStatusItem = z.object({
   id: ShortId,
   status: CaptureStatus,
-  proposal_count: z.number().int().nonnegative(),
+  proposal_count: z.int().check(z.nonnegative()),
 });
 
 export const SessionStatusPoll = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Length in Unicode code points, the way the upstream (Python/Django) counts `max_length`.
@@ -13,12 +13,14 @@ export function codePointLength(value: string): number {
 
 /** A string bounded in code points, the unit the upstream API counts in. */
 export function boundedText(min: number, max: number) {
-  return z.string().refine(
-    (v) => {
-      const n = codePointLength(v);
-      return n >= min && n <= max;
-    },
-    `Must be ${min === 0 ? `at most ${max}` : `${min}-${max}`} characters.`,
+  return z.string().check(
+    z.refine(
+      (v) => {
+        const n = codePointLength(v);
+        return n >= min && n <= max;
+      },
+      `Must be ${min === 0 ? `at most ${max}` : `${min}-${max}`} characters.`,
+    ),
   );
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { throttleFrom, useThrottleStore } from './throttle';
 import {
   type Endpoint,
@@ -89,7 +89,7 @@ export interface ApiClient {
     input?: CallInput<E>,
     options?: CallOptions,
   ): Promise<SuccessOf<E>>;
-  request<S extends z.ZodType>(
+  request<S extends z.ZodMiniType>(
     schema: S,
     path: string,
     options?: RequestOptions,
@@ -144,7 +144,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     if (validated.size > 20 && oldest !== undefined) validated.delete(oldest);
   };
 
-  async function request<S extends z.ZodType>(
+  async function request<S extends z.ZodMiniType>(
     schema: S,
     path: string,
     options: RequestOptions = {},

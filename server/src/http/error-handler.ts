@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { ZodError } from 'zod';
+import { z } from 'zod/mini';
 import { errorEnvelope, type FieldError } from '#contract';
 import { ConflictError, NotFoundError } from '../store/errors';
 import { HttpError } from './errors';
@@ -17,7 +17,7 @@ export function asHttp(error: unknown): unknown {
 }
 
 /** Zod issues to the contract's `{field, message}` list, with dotted paths ("metadata.key"). */
-export function fieldErrors(error: ZodError, prefix = ''): FieldError[] {
+export function fieldErrors(error: z.core.$ZodError, prefix = ''): FieldError[] {
   return error.issues.map((issue) => ({
     field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
     message: issue.message,
@@ -29,15 +29,16 @@ export function fieldErrors(error: ZodError, prefix = ''): FieldError[] {
  * wrong; 5xx are logged in full and answered with a generic message.
  */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((raised: FastifyError | HttpError | ZodError, request, reply) => {
-    const error = asHttp(raised) as FastifyError | HttpError | ZodError;
+  app.setErrorHandler((raised: FastifyError | HttpError | z.core.$ZodError, request, reply) => {
+    const error = asHttp(raised) as FastifyError | HttpError | z.core.$ZodError;
     if (error instanceof HttpError) {
       void reply.headers(error.headers);
       return reply
         .code(error.status)
         .send(errorEnvelope(error.status, error.message, error.details, error.retryAfterSeconds));
     }
-    if (error instanceof ZodError) {
+    // Classic zod's errors (the server's own schemas) are $ZodErrors too.
+    if (error instanceof z.core.$ZodError) {
       return reply.code(422).send(errorEnvelope(422, 'Invalid input.', fieldErrors(error)));
     }
     const status = typeof error.statusCode === 'number' ? error.statusCode : 500;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { AuthContext } from '../auth/auth';
 import { idempotencyKeyOf, requestHash, type StoredResponse } from '../limits/idempotency';
 import { HttpError } from './errors';
@@ -20,7 +20,7 @@ type Out<S> = z.output<NonNullable<S>>;
 
 /** What a handler may answer: the success body its endpoint names (type-checked), or... */
 export type HandlerResult<E extends Endpoint> =
-  | (SuccessSchema<E['responses']> extends z.ZodType
+  | (SuccessSchema<E['responses']> extends z.ZodMiniType
       ? z.input<SuccessSchema<E['responses']>>
       : null | undefined)
   /** ...a 304 for a client whose copy is current, or... */
@@ -61,7 +61,7 @@ export function clientHas(request: FastifyRequest, etag: string): boolean {
   });
 }
 
-function parse<S extends z.ZodType>(
+function parse<S extends z.ZodMiniType>(
   schema: S | undefined,
   value: unknown,
   where: string,

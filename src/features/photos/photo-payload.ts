@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { PhotoType } from '#contract';
 import type { ApiClient } from '../../lib/api-client';
 import type { UploadProgress } from '../../lib/upload';
@@ -9,29 +9,29 @@ import { EXTENSION, uploadImageCapture, uploadPhoto } from './upload-photo';
 const StoredPhoto = z.object({
   job: z.object({
     kind: z.enum(['photo', 'image-capture']),
-    sessionId: z.string().min(1),
+    sessionId: z.string().check(z.minLength(1)),
     photoType: PhotoType,
-    captureShortId: z.string().nullable(),
+    captureShortId: z.nullable(z.string()),
     takenAtIso: z.string(),
-    width: z.number().optional(),
-    height: z.number().optional(),
-    sourceBytes: z.number().nullable().optional(),
-    how: z.enum(['photo', 'frame']).optional(),
-    report: z
-      .object({
+    width: z.optional(z.number()),
+    height: z.optional(z.number()),
+    sourceBytes: z.optional(z.nullable(z.number())),
+    how: z.optional(z.enum(['photo', 'frame'])),
+    report: z.optional(
+      z.object({
         sharpness: z.number(),
         meanLuma: z.number(),
         darkFraction: z.number(),
         clippedFraction: z.number(),
         issues: z.array(z.enum(['blurry', 'dark', 'overexposed'])),
-      })
-      .optional(),
+      }),
+    ),
   }),
   /** Absent once sent: the bytes are let go, the facts kept. */
-  upload: z.instanceof(Blob).optional(),
-  thumb: z.instanceof(Blob).optional(),
+  upload: z.optional(z.instanceof(Blob)),
+  thumb: z.optional(z.instanceof(Blob)),
   /** Where the upload got to: once stored, a resend only registers it. */
-  s3Key: z.string().nullable(),
+  s3Key: z.nullable(z.string()),
 });
 export type StoredPhoto = z.infer<typeof StoredPhoto>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { type CaptureType, ENDPOINTS } from '#contract';
 import type { ApiClient } from '../../lib/api-client';
 
@@ -22,19 +22,19 @@ export interface ScanToSend {
 
 /** A scan as kept; checked when read back, since an older version of the app may have written it. */
 const StoredScan = z.object({
-  sessionId: z.string().min(1),
+  sessionId: z.string().check(z.minLength(1)),
   captureType: z.enum(['BARCODE', 'MANUAL']),
-  rawValue: z.string().min(1),
+  rawValue: z.string().check(z.minLength(1)),
   gtin: z.string(),
   gs1DlData: z.record(z.string(), z.string()),
   format: z.string(),
   engine: z.string(),
-  decodeMs: z.number().nullable(),
+  decodeMs: z.nullable(z.number()),
   // Versions before device time did not keep it: such a scan is sent without one.
-  scannedAt: z.string().default(''),
-  quantity: z.number().int().min(0).optional(),
-  note: z.string().optional(),
-}) satisfies z.ZodType<ScanToSend, unknown>;
+  scannedAt: z._default(z.string(), ''),
+  quantity: z.optional(z.int().check(z.minimum(0))),
+  note: z.optional(z.string()),
+}) satisfies z.ZodMiniType<ScanToSend, unknown>;
 
 export const parseScan = (payload: unknown): ScanToSend | null => {
   const parsed = StoredScan.safeParse(payload);
@@ -53,7 +53,10 @@ export interface CaptureChange {
 }
 export const parseCaptureChange = (payload: unknown): CaptureChange | null => {
   const parsed = z
-    .object({ captureId: z.string().min(1), metadata: z.record(z.string(), z.string()) })
+    .object({
+      captureId: z.string().check(z.minLength(1)),
+      metadata: z.record(z.string(), z.string()),
+    })
     .safeParse(payload);
   return parsed.success ? parsed.data : null;
 };
@@ -68,7 +71,7 @@ export interface CaptureRemoval {
   captureId: string;
 }
 export const parseCaptureRemoval = (payload: unknown): CaptureRemoval | null => {
-  const parsed = z.object({ captureId: z.string().min(1) }).safeParse(payload);
+  const parsed = z.object({ captureId: z.string().check(z.minLength(1)) }).safeParse(payload);
   return parsed.success ? parsed.data : null;
 };
 export async function sendCaptureRemoval(client: ApiClient, removal: CaptureRemoval) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { RETAIL_SYMBOLOGIES, SYMBOLOGIES } from '../../lib/gs1/symbology';
@@ -18,11 +18,11 @@ export interface Connection {
  * entry must give a working scanner, not a frozen one (see `readPersisted`).
  */
 export const ScanSettingsSchema = z.object({
-  formats: z.array(z.enum(SYMBOLOGIES)).min(1),
+  formats: z.array(z.enum(SYMBOLOGIES)).check(z.minLength(1)),
   /** Milliseconds during which the same product counts once. */
-  cooldownMs: z.number().int().min(0).max(60_000),
+  cooldownMs: z.int().check(z.minimum(0), z.maximum(60_000)),
   /** Frames that must read the same 1D value before it counts. */
-  agreementFrames: z.number().int().min(1).max(5),
+  agreementFrames: z.int().check(z.minimum(1), z.maximum(5)),
   resolution: z.enum(['hd', 'full-hd']),
   /** Decode only the viewfinder box rather than the whole frame. */
   roi: z.boolean(),
@@ -43,7 +43,7 @@ const PersistedSchema = z.object({
   engine: z.enum(['auto', 'native', 'zxing-wasm', 'zxing-js']),
   scan: ScanSettingsSchema,
   /** The camera chosen on this device (deviceIds are per browser profile, like localStorage). */
-  cameraId: z.string().nullable(),
+  cameraId: z.nullable(z.string()),
 });
 type Persisted = z.infer<typeof PersistedSchema>;
 

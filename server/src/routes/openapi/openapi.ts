@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Endpoint } from '#contract';
 
-const toSchema = (schema: z.ZodType, io: 'input' | 'output') =>
+const toSchema = (schema: z.core.$ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
 
 const STATUS_TEXT: Record<number, string> = {
