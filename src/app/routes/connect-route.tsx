@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { parseConnectInput } from '../../features/settings/connect-link';
 import { ConnectScreen } from '../screens/connect/connect-screen';
@@ -8,6 +8,12 @@ import { useConnect } from '../../features/settings/use-connect';
 const safeNext = (next: string | null) =>
   next?.startsWith('/') && !next.startsWith('//') ? next : '/';
 
+const onHashChange = (changed: () => void) => {
+  window.addEventListener('hashchange', changed);
+  return () => window.removeEventListener('hashchange', changed);
+};
+const currentHash = () => window.location.hash;
+
 /**
  * `/connect#key=…&api=…` checks the key with the server, saves it and goes on. The key travels
  * in the fragment, which is never sent to a server, and the fragment is dropped from history at
@@ -15,7 +21,10 @@ const safeNext = (next: string | null) =>
  */
 export function ConnectRoute() {
   const navigate = useNavigate();
-  const { hash, search } = useLocation();
+  const { search } = useLocation();
+  // The fragment as the browser has it, not as the router last heard: the router listens only
+  // from its first render on, so a link opened while the app was still starting was lost.
+  const hash = useSyncExternalStore(onHashChange, currentHash);
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const connect = useConnect();
