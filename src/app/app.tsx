@@ -1,9 +1,9 @@
 import { Suspense, useState } from 'react';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { Toasts } from '../components/toasts';
 import { AppProviders } from './providers';
 import { createQueryClient } from './query-client';
-import { createRouter } from './router';
+import { AppRoutes } from './router';
 
 function AppShell() {
   return (
@@ -15,13 +15,14 @@ function AppShell() {
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(createRouter);
   return (
     <AppProviders queryClient={queryClient}>
       {/* While a first screen waits for its code (the outbox's, say), the same shell as
           index.html's stays on screen. */}
       <Suspense fallback={<AppShell />}>
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
       </Suspense>
       <Toasts />
     </AppProviders>

@@ -1,16 +1,11 @@
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
+import { Link } from 'react-router';
 
 /**
- * The router's errorElement: a screen that failed to load (a chunk missing after an update, a
- * crash outside any section) says so with a way on, instead of React Router's developer page.
+ * A screen that failed to load (a chunk missing after an update, a crash outside any section)
+ * says so with a way on, instead of a blank page.
  */
-export function RouteError() {
-  const error = useRouteError();
-  const message = isRouteErrorResponse(error)
-    ? `${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? error.message
-      : String(error);
+export function RouteError({ error }: { error: unknown }) {
+  const message = error instanceof Error ? error.message : String(error);
   return (
     <main className="stack route-error">
       <h1>This screen could not be shown</h1>

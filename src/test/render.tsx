@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { AppProviders } from '../app/providers';
 import { createQueryClient } from '../app/query-client';
 
@@ -10,12 +10,15 @@ export function renderWithApp(
   { path = '/', fetchImpl }: { path?: string; fetchImpl?: typeof fetch } = {},
 ) {
   const queryClient = createQueryClient();
-  const router = createMemoryRouter([{ path: '*', element }], { initialEntries: [path] });
   return {
     queryClient,
     ...render(
       <AppProviders queryClient={queryClient} {...(fetchImpl ? { fetchImpl } : {})}>
-        <RouterProvider router={router} />
+        <MemoryRouter initialEntries={[path]}>
+          <Routes>
+            <Route path="*" element={element} />
+          </Routes>
+        </MemoryRouter>
       </AppProviders>,
     ),
   };
