@@ -30,7 +30,7 @@ test.describe('a deep link, loaded cold from the server', () => {
   // The service worker would answer from its precache, which has the plain shell.
   test.use({ serviceWorkers: 'block' });
 
-  test('names its screen’s scripts in the shell, and the screen uses each of them', async ({
+  test('names its screen’s and the outbox’s scripts in the shell, and uses each of them', async ({
     page,
     request,
     localServer,
@@ -50,6 +50,8 @@ test.describe('a deep link, loaded cold from the server', () => {
         ...(await shell.text()).matchAll(/rel="modulepreload" crossorigin href="([^"]+)"/g),
       ].map((m) => m[1]);
       expect(hinted.some((h) => chunk.test(h ?? ''))).toBe(true);
+      // The outbox, which the app asks for at start, and which sending screens wait for.
+      expect(hinted.some((h) => /\/assets\/outbox-live-/.test(h ?? ''))).toBe(true);
       const scripts: string[] = [];
       const onRequest = (r: Request) => {
         if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);

@@ -15,13 +15,26 @@ function built({ manifest = true } = {}): string {
     path.join(dir, 'index.html'),
     '<!doctype html><html><head><title>Scanner</title></head><body></body></html>',
   );
-  for (const f of ['index-a.js', 'shared-b.js', 'session-route-c.js', 'list-d.js', 'scan-e.js'])
+  for (const f of [
+    'index-a.js',
+    'shared-b.js',
+    'session-route-c.js',
+    'list-d.js',
+    'scan-e.js',
+    'outbox-f.js',
+  ])
     fs.writeFileSync(path.join(dir, 'assets', f), '');
   if (manifest)
     fs.writeFileSync(
       path.join(dir, '.vite', 'manifest.json'),
       JSON.stringify({
-        'index.html': { file: 'assets/index-a.js', isEntry: true, imports: ['_shared-b.js'] },
+        'index.html': {
+          file: 'assets/index-a.js',
+          isEntry: true,
+          imports: ['_shared-b.js'],
+          dynamicImports: ['src/app/outbox/outbox-live.ts'],
+        },
+        'src/app/outbox/outbox-live.ts': { file: 'assets/outbox-f.js', imports: ['_list-d.js'] },
         '_shared-b.js': { file: 'assets/shared-b.js' },
         '_list-d.js': {
           file: 'assets/list-d.js',
@@ -61,11 +74,12 @@ async function page(staticDir: string, url: string) {
 }
 
 describe('the shell of a deep link names its screen’s chunks', () => {
-  it('hints the session screen’s chunks, and not those the shell already loads', async () => {
+  it('hints the session screen’s chunks and the outbox, not what the shell loads', async () => {
     expect(await page(built(), '/sessions/abc')).toEqual([
       'modulepreload /assets/session-route-c.js',
       'modulepreload /assets/list-d.js',
       'preload /assets/l.css',
+      'modulepreload /assets/outbox-f.js',
     ]);
   });
 
@@ -75,6 +89,7 @@ describe('the shell of a deep link names its screen’s chunks', () => {
       'modulepreload /assets/scan-e.js',
       'modulepreload /assets/list-d.js',
       'preload /assets/l.css',
+      'modulepreload /assets/outbox-f.js',
     ]);
   });
 

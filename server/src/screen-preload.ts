@@ -28,6 +28,12 @@ export const SCREEN_MODULES: readonly { path: RegExp; module: string }[] = [
   { path: /^\/settings\/?$/, module: 'src/app/routes/settings-route.tsx' },
 ];
 
+/**
+ * What the app imports as soon as it starts, wherever it opens: the outbox (src/app/outbox),
+ * which a screen that sends or corrects a scan waits for.
+ */
+export const START_MODULES: readonly string[] = ['src/app/outbox/outbox-live.ts'];
+
 /** A chunk's file and those of everything it imports statically, depth first. */
 function closure(manifest: Manifest, key: string, seen = new Set<string>()): Set<string> {
   if (seen.has(key)) return seen;
@@ -37,9 +43,9 @@ function closure(manifest: Manifest, key: string, seen = new Set<string>()): Set
 }
 
 /**
- * The shell for each lazy screen, with `modulepreload` hints for the screen's own chunks. On a
- * cold load of a deep link, the browser otherwise learns of them only once the entry has
- * downloaded and run: a whole round trip later, on a phone's network, before the screen can
+ * The shell for each lazy screen, with `modulepreload` hints for the screen's own chunks and the
+ * app's start-up imports. On a cold load of a deep link, the browser otherwise learns of them
+ * only once the entry has downloaded and run: a whole round trip later, on a phone's network, before the screen can
  * even ask the API for its data. The hints leave out what the shell already names.
  *
  * Returns the shell for a URL path, or null for the plain index.html (no manifest, no match).
@@ -60,7 +66,10 @@ export function screenShells(staticDir: string): (urlPath: string) => string | n
   const shells = new Map<string, string>();
   for (const { module } of SCREEN_MODULES) {
     if (!manifest[module]) continue;
-    const chunks = [...closure(manifest, module)].filter((k) => !inShell.has(k));
+    const needed = new Set<string>();
+    for (const key of [module, ...START_MODULES.filter((m) => manifest[m])])
+      closure(manifest, key, needed);
+    const chunks = [...needed].filter((k) => !inShell.has(k));
     const links = chunks.flatMap((k) => {
       const chunk = manifest[k];
       if (!chunk) return [];
