@@ -93,14 +93,27 @@ describe('the shell of a deep link names its screen’s chunks', () => {
     ]);
   });
 
-  it('gives the plain shell where no screen matches or the build has no manifest', async () => {
+  it('names only the start-up chunks where no screen matches, Home included', async () => {
     const dir = built();
-    expect(await page(dir, '/')).toEqual([]);
-    expect(await page(dir, '/sessions/abc/unknown')).toEqual([]);
-    expect(await page(dir, '/diagnostics')).toEqual([]); // a screen this build does not have
+    const startUp = [
+      'modulepreload /assets/outbox-f.js',
+      'modulepreload /assets/list-d.js',
+      'preload /assets/l.css',
+    ];
+    expect(await page(dir, '/')).toEqual(startUp);
+    expect(await page(dir, '/?from=shortcut')).toEqual(startUp);
+    expect(await page(dir, '/sessions/abc/unknown')).toEqual(startUp);
+    expect(await page(dir, '/diagnostics')).toEqual(startUp); // a screen this build does not have
+  });
+
+  it('gives the plain shell when the build has no manifest', async () => {
     await app?.close();
     app = undefined;
     expect(await page(built({ manifest: false }), '/sessions/abc')).toEqual([]);
+    // Home is the shell whatever the client accepts (curl, a health probe, a browser).
+    const home = await app?.inject({ url: '/' });
+    expect(home?.statusCode).toBe(200);
+    expect(home?.body).toContain('<title>Scanner</title>');
   });
 
   it('does not serve the build manifest', async () => {

@@ -48,7 +48,8 @@ function closure(manifest: Manifest, key: string, seen = new Set<string>()): Set
  * only once the entry has downloaded and run: a whole round trip later, on a phone's network, before the screen can
  * even ask the API for its data. The hints leave out what the shell already names.
  *
- * Returns the shell for a URL path, or null for the plain index.html (no manifest, no match).
+ * Returns the shell for a URL path (a path that opens no lazy screen gets the start-up hints
+ * only), or null for the plain index.html when the build has no manifest.
  */
 export function screenShells(staticDir: string): (urlPath: string) => string | null {
   let manifest: Manifest;
@@ -63,12 +64,12 @@ export function screenShells(staticDir: string): (urlPath: string) => string | n
   }
   const entries = Object.keys(manifest).filter((k) => manifest[k]?.isEntry);
   const inShell = new Set(entries.flatMap((k) => [...closure(manifest, k)]));
-  const shells = new Map<string, string>();
-  for (const { module } of SCREEN_MODULES) {
-    if (!manifest[module]) continue;
+  const shells = new Map<string | null, string>();
+  for (const module of [null, ...SCREEN_MODULES.map((s) => s.module)]) {
+    if (module !== null && !manifest[module]) continue;
     const needed = new Set<string>();
-    for (const key of [module, ...START_MODULES.filter((m) => manifest[m])])
-      closure(manifest, key, needed);
+    for (const key of [...(module === null ? [] : [module]), ...START_MODULES])
+      if (manifest[key]) closure(manifest, key, needed);
     const chunks = [...needed].filter((k) => !inShell.has(k));
     const links = chunks.flatMap((k) => {
       const chunk = manifest[k];
@@ -82,6 +83,6 @@ export function screenShells(staticDir: string): (urlPath: string) => string | n
   }
   return (urlPath) => {
     const screen = SCREEN_MODULES.find((s) => s.path.test(urlPath));
-    return (screen && shells.get(screen.module)) ?? null;
+    return (screen && shells.get(screen.module)) ?? shells.get(null) ?? null;
   };
 }

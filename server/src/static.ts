@@ -20,6 +20,8 @@ export async function registerStaticApp(
     await app.register(fastifyStatic, {
       root: staticDir,
       wildcard: false,
+      // `/` is the shell, with its preload hints, like every other page of the app (below).
+      index: false,
       // The build writes .br and .gz beside each file (scripts/precompress.mjs): sent as they
       // are, so no request pays for compressing an asset.
       preCompressed: true,
@@ -38,7 +40,9 @@ export async function registerStaticApp(
   const shellFor = built ? screenShells(staticDir) : () => null;
   app.setNotFoundHandler(async (req, reply) => {
     const isApi = apiPrefixes.some((p) => req.url.startsWith(p));
-    const wantsPage = req.method === 'GET' && (req.headers.accept ?? '').includes('text/html');
+    const home = req.method === 'GET' && req.url.split('?')[0] === '/';
+    const wantsPage =
+      home || (req.method === 'GET' && (req.headers.accept ?? '').includes('text/html'));
     if (!isApi && wantsPage) {
       if (!built) {
         return reply
