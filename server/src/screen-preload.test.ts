@@ -107,8 +107,6 @@ describe('the shell of a deep link names its screen’s chunks', () => {
   });
 
   it('gives the plain shell when the build has no manifest', async () => {
-    await app?.close();
-    app = undefined;
     expect(await page(built({ manifest: false }), '/sessions/abc')).toEqual([]);
     // Home is the shell whatever the client accepts (curl, a health probe, a browser).
     const home = await app?.inject({ url: '/' });
