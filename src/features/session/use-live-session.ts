@@ -1,9 +1,20 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useApiClient } from '../../lib/api-context';
 import { captureStates } from './poll-policy';
 import { sessionQueries } from './session-queries';
 import { useRecordSession } from './session-history';
+
+/**
+ * Asks for the session as its route renders. The screen below may suspend (until the outbox's
+ * code is in, on a cold start), and a suspended screen's own queries start only once it
+ * renders in full: on the scanner that put the session's fetch a whole IndexedDB open behind.
+ */
+export function usePrefetchSession(id: string) {
+  const client = useApiClient();
+  usePrefetchQuery(sessionQueries.status(client, id));
+  usePrefetchQuery(sessionQueries.detail(client, id));
+}
 
 /**
  * A session kept live: the status poll runs on its adaptive interval, and the detail is fetched

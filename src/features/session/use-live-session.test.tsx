@@ -1,0 +1,64 @@
+import { screen, waitFor } from '@testing-library/react';
+import { Suspense, use } from 'react';
+import { describe, expect, it } from 'vitest';
+import { fakeApi, sessionBody, shortId } from '../../test/fake-api';
+import { renderWithApp } from '../../test/render';
+import { useLiveSession, usePrefetchSession } from './use-live-session';
+
+const ID = shortId('S');
+const never = new Promise<never>(() => {});
+
+/** A screen that reads the session and then waits for code that never comes (it suspends). */
+function WaitingScreen() {
+  useLiveSession(ID);
+  use(never);
+  return null;
+}
+
+function Prefetching() {
+  usePrefetchSession(ID);
+  return (
+    <Suspense fallback={<p>Waiting</p>}>
+      <WaitingScreen />
+    </Suspense>
+  );
+}
+
+function NotPrefetching() {
+  return (
+    <Suspense fallback={<p>Waiting</p>}>
+      <WaitingScreen />
+    </Suspense>
+  );
+}
+
+const paths = (seen: { path: string }[]) => seen.map((r) => r.path).filter((p) => p.includes(ID));
+
+describe('usePrefetchSession', () => {
+  it('asks for the session while the screen below it is suspended', async () => {
+    const api = fakeApi({
+      [`GET /scanner/api/v1/sessions/${ID}`]: () => sessionBody([]),
+      [`GET /scanner/api/v1/sessions/${ID}/status`]: () => ({
+        session_status: 'ACTIVE',
+        extraction_status: 'pending',
+        captures: [],
+      }),
+    });
+    renderWithApp(<Prefetching />, { fetchImpl: api.fetchImpl });
+    expect(await screen.findByText('Waiting')).toBeTruthy();
+    await waitFor(() =>
+      expect(paths(api.seen).sort()).toEqual([
+        `/scanner/api/v1/sessions/${ID}`,
+        `/scanner/api/v1/sessions/${ID}/status`,
+      ]),
+    );
+  });
+
+  it('is needed: without it, a suspended screen asks for nothing', async () => {
+    const api = fakeApi({});
+    renderWithApp(<NotPrefetching />, { fetchImpl: api.fetchImpl });
+    expect(await screen.findByText('Waiting')).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(paths(api.seen)).toEqual([]);
+  });
+});
