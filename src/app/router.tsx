@@ -1,49 +1,92 @@
-import { lazy, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
-import { Route, Routes, useLocation } from 'react-router';
+import { matchPath, Route, Routes, useLocation } from 'react-router';
 import { AppLayout } from './layout';
+import { lazyScreen } from './lazy-screen';
 import { HomeRoute } from './routes/home-route';
 import { NotFoundRoute } from './routes/not-found-route';
 import { RouteError } from './route-error';
 
-// Home loads only Home: every other screen is its own chunk, loaded on arrival. React Router's
+// Home loads only Home: every other screen is its own chunk (lazyScreen). React Router's
 // declarative routes (not its data router, which is 17 kB gzip more and whose loaders the app
-// does not use) with React.lazy: a navigation is a transition, so the screen being left stays
-// until the next one's code is in.
-const screen = <M,>(load: () => Promise<M>, pick: (m: M) => () => ReactNode) =>
-  lazy(() => load().then((m) => ({ default: pick(m) })));
-const ScannerRoute = screen(
-  () => import('./routes/scanner-route'),
-  (m) => m.ScannerRoute,
-);
-const PhotoRoute = screen(
-  () => import('./routes/photo-route'),
-  (m) => m.PhotoRoute,
-);
-const ConnectRoute = screen(
-  () => import('./routes/connect-route'),
-  (m) => m.ConnectRoute,
-);
-const ScanNewRoute = screen(
-  () => import('./routes/scan-new-route'),
-  (m) => m.ScanNewRoute,
-);
-const SessionRoute = screen(
-  () => import('./routes/session-route'),
-  (m) => m.SessionRoute,
-);
-const CaptureRoute = screen(
-  () => import('./routes/capture-route'),
-  (m) => m.CaptureRoute,
-);
-const DiagnosticsRoute = screen(
-  () => import('./routes/diagnostics-route'),
-  (m) => m.DiagnosticsRoute,
-);
-const SettingsRoute = screen(
-  () => import('./routes/settings-route'),
-  (m) => m.SettingsRoute,
-);
+// does not use): a navigation is a transition, so the screen being left stays until the next
+// one's code is in.
+const SCREENS = [
+  // The scanner and the photo screen own the whole screen, outside the shared layout.
+  {
+    path: '/sessions/:id/scan',
+    layout: false,
+    Screen: lazyScreen(
+      () => import('./routes/scanner-route'),
+      (m) => m.ScannerRoute,
+    ),
+  },
+  {
+    path: '/sessions/:id/photos',
+    layout: false,
+    Screen: lazyScreen(
+      () => import('./routes/photo-route'),
+      (m) => m.PhotoRoute,
+    ),
+  },
+  {
+    path: '/connect',
+    layout: true,
+    Screen: lazyScreen(
+      () => import('./routes/connect-route'),
+      (m) => m.ConnectRoute,
+    ),
+  },
+  {
+    path: '/scan/new',
+    layout: true,
+    Screen: lazyScreen(
+      () => import('./routes/scan-new-route'),
+      (m) => m.ScanNewRoute,
+    ),
+  },
+  {
+    path: '/sessions/:id',
+    layout: true,
+    Screen: lazyScreen(
+      () => import('./routes/session-route'),
+      (m) => m.SessionRoute,
+    ),
+  },
+  {
+    path: '/sessions/:id/captures/:captureId',
+    layout: true,
+    Screen: lazyScreen(
+      () => import('./routes/capture-route'),
+      (m) => m.CaptureRoute,
+    ),
+  },
+  {
+    path: '/diagnostics',
+    layout: true,
+    Screen: lazyScreen(
+      () => import('./routes/diagnostics-route'),
+      (m) => m.DiagnosticsRoute,
+    ),
+  },
+  {
+    path: '/settings',
+    layout: true,
+    Screen: lazyScreen(
+      () => import('./routes/settings-route'),
+      (m) => m.SettingsRoute,
+    ),
+  },
+] as const;
+
+/**
+ * Loads the code of the screen a path opens (none for Home or an unknown path). A chunk that
+ * fails to load is left to the screen itself, which then shows RouteError.
+ */
+export function preloadScreen(pathname: string): Promise<unknown> {
+  const hit = SCREENS.find((s) => matchPath(s.path, pathname));
+  return hit ? hit.Screen.preload().catch(() => undefined) : Promise.resolve();
+}
 
 /** A screen's crash (or its chunk failing to load) ends at RouteError; a new path clears it. */
 function Guarded({ children }: { children: ReactNode }) {
@@ -61,23 +104,17 @@ function Guarded({ children }: { children: ReactNode }) {
 export function AppRoutes() {
   return (
     <Routes>
-      {/* The scanner and the photo screen own the whole screen, outside the shared layout. */}
-      <Route
-        path="/sessions/:id/scan"
-        element={
-          <Guarded>
-            <ScannerRoute />
-          </Guarded>
-        }
-      />
-      <Route
-        path="/sessions/:id/photos"
-        element={
-          <Guarded>
-            <PhotoRoute />
-          </Guarded>
-        }
-      />
+      {SCREENS.filter((s) => !s.layout).map(({ path, Screen }) => (
+        <Route
+          key={path}
+          path={path}
+          element={
+            <Guarded>
+              <Screen />
+            </Guarded>
+          }
+        />
+      ))}
       <Route
         element={
           <Guarded>
@@ -86,12 +123,9 @@ export function AppRoutes() {
         }
       >
         <Route index element={<HomeRoute />} />
-        <Route path="connect" element={<ConnectRoute />} />
-        <Route path="scan/new" element={<ScanNewRoute />} />
-        <Route path="sessions/:id" element={<SessionRoute />} />
-        <Route path="sessions/:id/captures/:captureId" element={<CaptureRoute />} />
-        <Route path="diagnostics" element={<DiagnosticsRoute />} />
-        <Route path="settings" element={<SettingsRoute />} />
+        {SCREENS.filter((s) => s.layout).map(({ path, Screen }) => (
+          <Route key={path} path={path} element={<Screen />} />
+        ))}
         <Route path="*" element={<NotFoundRoute />} />
       </Route>
     </Routes>
