@@ -45,8 +45,9 @@ function closure(manifest: Manifest, key: string, seen = new Set<string>()): Set
 /**
  * The shell for each lazy screen, with `modulepreload` hints for the screen's own chunks and the
  * app's start-up imports. On a cold load of a deep link, the browser otherwise learns of them
- * only once the entry has downloaded and run: a whole round trip later, on a phone's network, before the screen can
- * even ask the API for its data. The hints leave out what the shell already names.
+ * only once the entry has downloaded and run: a whole round trip later, on a phone's network,
+ * before the screen can even ask the API for its data. The hints leave out what the shell
+ * already names.
  *
  * Returns the shell for a URL path (a path that opens no lazy screen gets the start-up hints
  * only), or null for the plain index.html when the build has no manifest.

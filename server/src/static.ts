@@ -40,9 +40,9 @@ export async function registerStaticApp(
   const shellFor = built ? screenShells(staticDir) : () => null;
   app.setNotFoundHandler(async (req, reply) => {
     const isApi = apiPrefixes.some((p) => req.url.startsWith(p));
-    const home = req.method === 'GET' && req.url.split('?')[0] === '/';
+    const urlPath = req.url.split('?')[0] ?? '';
     const wantsPage =
-      home || (req.method === 'GET' && (req.headers.accept ?? '').includes('text/html'));
+      req.method === 'GET' && (urlPath === '/' || (req.headers.accept ?? '').includes('text/html'));
     if (!isApi && wantsPage) {
       if (!built) {
         return reply
@@ -53,7 +53,7 @@ export async function registerStaticApp(
           );
       }
       reply.header('Cache-Control', 'no-cache');
-      const shell = shellFor(req.url.split('?')[0] ?? '');
+      const shell = shellFor(urlPath);
       return shell === null ? reply.sendFile('index.html') : reply.type('text/html').send(shell);
     }
     return reply.code(404).send(errorEnvelope(404, `No route for ${req.method} ${req.url}.`));

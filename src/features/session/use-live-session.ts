@@ -8,7 +8,7 @@ import { useRecordSession } from './session-history';
 /**
  * Asks for the session as its route renders. The screen below may suspend (until the outbox's
  * code is in, on a cold start), and a suspended screen's own queries start only once it
- * renders in full: on the scanner that put the session's fetch a whole IndexedDB open behind.
+ * renders in full, which can put the session's fetch behind an IndexedDB open.
  */
 export function usePrefetchSession(id: string) {
   const client = useApiClient();
