@@ -79,7 +79,37 @@ export default defineConfig({
   // Maps for local debugging only: 'hidden' leaves no sourceMappingURL, and the server refuses .map.
   // The manifest tells the server which chunks each screen needs, for its preload hints
   // (server/src/screen-preload.ts).
-  build: { target: 'es2022', sourcemap: 'hidden', manifest: true },
+  build: {
+    target: 'es2022',
+    sourcemap: 'hidden',
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        // A shared chunk's name lists every screen that uses it: too long for a URL.
+        chunkFileNames: (chunk) =>
+          chunk.name.startsWith('shared~') ? 'assets/shared-[hash].js' : 'assets/[name]-[hash].js',
+        // Few files per screen. A phone on HTTP/1.1 fetches six at a time, and each further
+        // round costs a round trip: split the default way, the scanner took 19 scripts (the
+        // entry's 5 and 14 of its own), where these groups give it 10. What the entry imports
+        // is one chunk; what the screens share is grouped by the set of screens that use it,
+        // groups under 8 kB merged into a neighbour. Lighthouse, cold, median of 4: scanner
+        // 91 -> 97 (LCP 2.57 -> 2.24 s), session 95 -> 98 (LCP 2.59 -> 2.18 s).
+        codeSplitting: {
+          groups: [
+            { name: 'start', tags: ['$initial'], priority: 2 },
+            {
+              name: 'shared',
+              test: /[\\/]src[\\/]/,
+              minShareCount: 2,
+              entriesAware: true,
+              entriesAwareMergeThreshold: 8000,
+              priority: 1,
+            },
+          ],
+        },
+      },
+    },
+  },
   // ES module workers can split: ZXing-JS (the fallback, ~400 kB) becomes its own chunk, loaded
   // only where WebAssembly is unavailable, instead of being inlined into the decoder worker.
   worker: { format: 'es' },
