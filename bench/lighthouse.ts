@@ -1,5 +1,5 @@
 import { runBrowserBench } from './browser-run';
-import { printTable, writeResults } from './report';
+import { median, printTable, writeResults } from './report';
 import type { Bench } from './types';
 
 /** One Lighthouse run, as e2e/bench/lighthouse.bench.ts writes it. */
@@ -13,22 +13,51 @@ interface LighthouseRow {
   transferKb: number | null;
 }
 
-/** `npm run bench -- lighthouse`: the four scores of Home, a session and the scanner. */
+/** The median of the runs' values, or '–' when a run has none. */
+const middle = (values: (number | null)[]): number | '–' =>
+  values.every((v) => v !== null) && values.length > 0 ? Math.round(median(values)) : '–';
+
+/** The median score and, when the runs differ, their range: "96 (94–97)". */
+const score = (values: (number | null)[]): string => {
+  const m = middle(values);
+  const present = values.filter((v) => v !== null);
+  const [lo, hi] = [Math.min(...present), Math.max(...present)];
+  return m === '–' || lo === hi ? String(m) : `${m} (${lo}–${hi})`;
+};
+
+/**
+ * `npm run bench -- lighthouse`: the four scores of Home, a session and the scanner, cold and
+ * warm, beside the @zxing/browser page. Each line is the median of the screen's runs.
+ */
 export const lighthouseBench: Bench = (options) => {
   const rows = runBrowserBench<LighthouseRow[]>('lighthouse', options);
-  const table = rows.map((r) => ({
-    screen: r.screen,
-    load: r.load,
-    performance: r.scores['performance'] ?? '–',
-    accessibility: r.scores['accessibility'] ?? '–',
-    'best practices': r.scores['best-practices'] ?? '–',
-    seo: r.scores['seo'] ?? '–',
-    'FCP (ms)': r.fcpMs === null ? '–' : Math.round(r.fcpMs),
-    'LCP (ms)': r.lcpMs === null ? '–' : Math.round(r.lcpMs),
-    'TBT (ms)': r.tbtMs === null ? '–' : Math.round(r.tbtMs),
-    'transfer (kB)': r.transferKb === null ? '–' : r.transferKb.toFixed(0),
-  }));
+  // Node 20 has no Map.groupBy.
+  const groups = new Map<string, LighthouseRow[]>();
+  for (const r of rows) {
+    const key = `${r.screen}\u0000${r.load}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const table = [...groups.values()].flatMap((runs) => {
+    const first = runs[0];
+    if (!first) return [];
+    const scores = (c: string) => score(runs.map((r) => r.scores[c] ?? null));
+    return [
+      {
+        screen: first.screen,
+        load: first.load,
+        runs: runs.length,
+        performance: scores('performance'),
+        accessibility: scores('accessibility'),
+        'best practices': scores('best-practices'),
+        seo: scores('seo'),
+        'FCP (ms)': middle(runs.map((r) => r.fcpMs)),
+        'LCP (ms)': middle(runs.map((r) => r.lcpMs)),
+        'TBT (ms)': middle(runs.map((r) => r.tbtMs)),
+        'transfer (kB)': middle(runs.map((r) => r.transferKb)),
+      },
+    ];
+  });
   printTable(table);
-  writeResults('lighthouse', table, options.jsonFile);
+  writeResults('lighthouse', { medians: table, runs: rows }, options.jsonFile);
   return Promise.resolve();
 };

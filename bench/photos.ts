@@ -1,5 +1,5 @@
 import { runBrowserBench } from './browser-run';
-import { printTable, writeResults } from './report';
+import { median, printTable, writeResults } from './report';
 import type { BenchOptions } from './types';
 
 interface Sample {
@@ -8,11 +8,6 @@ interface Sample {
   sourceBytes: number | null;
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-};
 const kB = (n: number) => Math.round(n / 1024);
 
 /**
