@@ -21,6 +21,7 @@ import { galleryAnnouncements, galleryInstructions } from './gallery-announcemen
 import { GalleryTile } from './gallery-tile';
 import { PHOTO_TYPE_LABEL } from './photo-types';
 import { mergeGroupOrder } from './reorder';
+import { NoPhotos } from './no-photos';
 
 export interface GalleryGroup {
   /** The capture the photos show, or null for photos of no particular product. */
@@ -53,8 +54,7 @@ export function PhotoGallery({ groups, order, readOnly, onReclassify, onReorder 
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
-  if (!groups.some((g) => g.photos.length))
-    return <p className="muted">No photos in this session yet.</p>;
+  if (!groups.some((g) => g.photos.length)) return <NoPhotos />;
   return (
     <div className="stack">
       {groups.map((group) => (

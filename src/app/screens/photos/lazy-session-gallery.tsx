@@ -1,4 +1,5 @@
 import { type ComponentProps, lazy, Suspense } from 'react';
+import { NoPhotos } from '../../../features/photos/no-photos';
 
 /**
  * The gallery brings drag-and-drop (@dnd-kit, 17 kB of the session screen's 55 kB gzip), and
@@ -10,6 +11,8 @@ const Gallery = lazy(() =>
 );
 
 export function LazySessionGallery(props: ComponentProps<typeof Gallery>) {
+  // Nothing to show yet: no reason to make a fresh session wait for the gallery's code.
+  if (props.photos.length === 0) return <NoPhotos />;
   return (
     <Suspense fallback={<p className="muted">Loading the photos…</p>}>
       <Gallery {...props} />
