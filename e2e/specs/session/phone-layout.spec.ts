@@ -49,6 +49,18 @@ test('at 360 px, Home with refused scans, Diagnostics and an offline session fit
   await expect(page.getByTestId('storage-outbox')).toHaveText('0 / 3');
   // The facts' label column used to push the page to 427 px.
   expect(await sideways(page)).toBeLessThanOrEqual(0);
+  // Nor may the labels squeeze the values until words break ("prefer|ence", "media|n"): the
+  // value column keeps at least 40% of its list.
+  const squeezed = await page
+    .locator('dl.facts')
+    .evaluateAll((lists) =>
+      lists.flatMap((dl) =>
+        [...dl.querySelectorAll('dd')]
+          .filter((dd) => dd.getBoundingClientRect().width < 0.4 * dl.getBoundingClientRect().width)
+          .map((dd) => dd.textContent),
+      ),
+    );
+  expect(squeezed).toEqual([]);
 });
 
 test('a 500-character value and a right-to-left override neither break the layout nor mislead', async ({
