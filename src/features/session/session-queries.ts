@@ -54,7 +54,10 @@ export const sessionQueries = {
         });
       },
       refetchIntervalInBackground: false,
-      staleTime: 0,
+      // An answer under a second old is current: the screen that mounts just after its route
+      // asked (usePrefetchSession) takes that answer instead of asking again. Below the
+      // fastest poll (2 s), so the poll's own rhythm is unchanged.
+      staleTime: 1_000,
     }),
 };
 

@@ -1,6 +1,6 @@
-import { screen, waitFor } from '@testing-library/react';
-import { Suspense, use } from 'react';
-import { describe, expect, it } from 'vitest';
+import { act, screen, waitFor } from '@testing-library/react';
+import { type ReactNode, Suspense, use } from 'react';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { fakeApi, sessionBody, shortId } from '../../test/fake-api';
 import { renderWithApp } from '../../test/render';
 import { useLiveSession, usePrefetchSession } from './use-live-session';
@@ -22,6 +22,11 @@ function Prefetching() {
       <WaitingScreen />
     </Suspense>
   );
+}
+
+function Prefetched({ children }: { children: ReactNode }) {
+  usePrefetchSession(ID);
+  return <Suspense fallback={<p>Waiting</p>}>{children}</Suspense>;
 }
 
 function NotPrefetching() {
@@ -52,6 +57,43 @@ describe('usePrefetchSession', () => {
         `/scanner/api/v1/sessions/${ID}/status`,
       ]),
     );
+  });
+
+  it('hands its answers to the screen that mounts next, which asks again for neither', async () => {
+    // The clock stands still: the answers are fresh however slow the machine is.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    onTestFinished(() => void vi.useRealTimers());
+    const api = fakeApi({
+      [`GET /scanner/api/v1/sessions/${ID}`]: () => sessionBody([]),
+      [`GET /scanner/api/v1/sessions/${ID}/status`]: () => ({
+        session_status: 'ACTIVE',
+        extraction_status: 'pending',
+        captures: [],
+      }),
+    });
+    let codeIn = () => {};
+    const code = new Promise<void>((resolve) => (codeIn = resolve));
+    function LiveScreen() {
+      use(code);
+      const live = useLiveSession(ID);
+      return <p>{live.sessionStatus ?? 'no status'}</p>;
+    }
+    // An awaited act: React attaches its retry to a promise a screen suspends on only there.
+    await act(() => {
+      renderWithApp(
+        <Prefetched>
+          <LiveScreen />
+        </Prefetched>,
+        { fetchImpl: api.fetchImpl },
+      );
+      return Promise.resolve();
+    });
+    await waitFor(() => expect(paths(api.seen)).toHaveLength(2));
+    await new Promise((r) => setTimeout(r, 20));
+    await act(() => Promise.resolve(codeIn()));
+    expect(await screen.findByText('ACTIVE')).toBeTruthy();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(paths(api.seen)).toHaveLength(2);
   });
 
   it('is needed: without it, a suspended screen asks for nothing', async () => {
