@@ -15,15 +15,7 @@ function WaitingScreen() {
   return null;
 }
 
-function Prefetching() {
-  usePrefetchSession(ID);
-  return (
-    <Suspense fallback={<p>Waiting</p>}>
-      <WaitingScreen />
-    </Suspense>
-  );
-}
-
+/** A route that prefetches the session, over a screen that may suspend. */
 function Prefetched({ children }: { children: ReactNode }) {
   usePrefetchSession(ID);
   return <Suspense fallback={<p>Waiting</p>}>{children}</Suspense>;
@@ -49,7 +41,12 @@ describe('usePrefetchSession', () => {
         captures: [],
       }),
     });
-    renderWithApp(<Prefetching />, { fetchImpl: api.fetchImpl });
+    renderWithApp(
+      <Prefetched>
+        <WaitingScreen />
+      </Prefetched>,
+      { fetchImpl: api.fetchImpl },
+    );
     expect(await screen.findByText('Waiting')).toBeTruthy();
     await waitFor(() =>
       expect(paths(api.seen).sort()).toEqual([
