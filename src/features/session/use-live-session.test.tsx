@@ -29,18 +29,22 @@ function NotPrefetching() {
   );
 }
 
+/** The server's answers for an ACTIVE session with no captures. */
+const activeSessionApi = () =>
+  fakeApi({
+    [`GET /scanner/api/v1/sessions/${ID}`]: () => sessionBody([]),
+    [`GET /scanner/api/v1/sessions/${ID}/status`]: () => ({
+      session_status: 'ACTIVE',
+      extraction_status: 'pending',
+      captures: [],
+    }),
+  });
+
 const paths = (seen: { path: string }[]) => seen.map((r) => r.path).filter((p) => p.includes(ID));
 
 describe('usePrefetchSession', () => {
   it('asks for the session while the screen below it is suspended', async () => {
-    const api = fakeApi({
-      [`GET /scanner/api/v1/sessions/${ID}`]: () => sessionBody([]),
-      [`GET /scanner/api/v1/sessions/${ID}/status`]: () => ({
-        session_status: 'ACTIVE',
-        extraction_status: 'pending',
-        captures: [],
-      }),
-    });
+    const api = activeSessionApi();
     renderWithApp(
       <Prefetched>
         <WaitingScreen />
@@ -60,14 +64,7 @@ describe('usePrefetchSession', () => {
     // The clock stands still: the answers are fresh however slow the machine is.
     vi.useFakeTimers({ toFake: ['Date'] });
     onTestFinished(() => void vi.useRealTimers());
-    const api = fakeApi({
-      [`GET /scanner/api/v1/sessions/${ID}`]: () => sessionBody([]),
-      [`GET /scanner/api/v1/sessions/${ID}/status`]: () => ({
-        session_status: 'ACTIVE',
-        extraction_status: 'pending',
-        captures: [],
-      }),
-    });
+    const api = activeSessionApi();
     let codeIn = () => {};
     const code = new Promise<void>((resolve) => (codeIn = resolve));
     function LiveScreen() {
